@@ -1,0 +1,2 @@
+/** KPI scoring. Pure. */
+export { scoreKpi, weightedScore } from './score.ts';
