@@ -1,0 +1,32 @@
+/**
+ * The components an MDX author may use, with their attributes. Pure data, shared by the validator
+ * (which rejects anything else) and by src/components/mdx.ts (which maps the names to Astro).
+ */
+export interface ComponentSpec {
+  /** What it shows, in Thai, for messages and the author's guide. */
+  label: string;
+  /** Attributes: which are required, and which point at another entry. */
+  props: Record<string, { required?: boolean; reference?: 'flowcharts' | 'plans' | 'kpis' | 'tables'; values?: readonly string[] }>;
+  /** Whether it takes children (prose inside). */
+  children?: boolean;
+}
+
+export const MDX_COMPONENTS: Record<string, ComponentSpec> = {
+  FlowTable: { label: 'ตารางผังงาน', props: { id: { required: true, reference: 'flowcharts' } } },
+  FlowChart: { label: 'ผังงาน', props: { id: { required: true, reference: 'flowcharts' } } },
+  WorkPlan: { label: 'แผนปฏิบัติงาน', props: { id: { required: true, reference: 'plans' } } },
+  StrategyTables: { label: 'ตารางกลยุทธ์', props: { id: { required: true, reference: 'plans' } } },
+  KpiCard: { label: 'ตัวชี้วัด', props: { id: { required: true, reference: 'kpis' } } },
+  DataTable: { label: 'ตารางข้อมูล', props: { id: { required: true, reference: 'tables' } } },
+  Note: { label: 'หมายเหตุ', props: { type: { values: ['note', 'warning', 'source'] }, title: {} }, children: true },
+};
+
+/** Plain HTML elements allowed in MDX (no script, style, iframe, object, embed, form). */
+export const SAFE_HTML = new Set([
+  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'code', 'dd', 'del', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 's', 'small', 'span',
+  'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'u', 'ul',
+]);
+
+/** Elements that can run code or pull in other documents. */
+export const FORBIDDEN_HTML = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'link', 'meta', 'base', 'frame', 'frameset', 'svg', 'math', 'template', 'portal']);

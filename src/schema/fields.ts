@@ -1,0 +1,68 @@
+/** Field builders shared by the content schemas: ids, Thai dates, Buddhist-era years, money. */
+import { z } from 'zod';
+import { parseThaiAmount, parseThaiDate } from '../thai/index.ts';
+
+/** ASCII kebab-case id: lower-case letters, digits and dashes (`saraban-receive`). */
+export const idField = () =>
+  z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'id-format' })
+    .describe('รหัสอ้างอิง: ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด (ASCII kebab-case id)');
+
+/** A reference to an entry of another collection, by its id (file name without extension). */
+export const refField = (collection: string) =>
+  idField()
+    .meta({ reference: collection })
+    .describe(`รหัสของรายการใน ${collection} (id of a ${collection} entry)`);
+
+/** A date as authors type it (`๙ มี.ค. ๖๔`, `9 มีนาคม 2564`, `2021-03-09`); the output is ISO. */
+export const thaiDateField = () =>
+  z
+    .union([z.string(), z.date()])
+    .transform((value, ctx) => {
+      // YAML reads an unquoted 2021-03-09 as a timestamp; take its calendar date in UTC.
+      if (value instanceof Date) return value.toISOString().slice(0, 10);
+      try {
+        return parseThaiDate(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `invalid-date:${(error as Error).message}`, input: value });
+        return z.NEVER;
+      }
+    })
+    .describe('วันที่ เช่น `๙ มี.ค. ๖๔`, `๙ มีนาคม ๒๕๖๔` หรือ `2021-03-09` (a date, Thai or ISO)');
+
+/** A Buddhist-era year such as 2564. */
+export const beYearField = () =>
+  z.number().int().min(2400).max(2800).describe('ปี พ.ศ. เช่น 2564 (a Buddhist-era year)');
+
+/** An amount of money (`14760`, `"๑๔,๗๖๐.๐๐"`); the output is a decimal string. */
+export const moneyField = () =>
+  z
+    .union([z.number(), z.string()])
+    .transform((value, ctx) => {
+      try {
+        return parseThaiAmount(String(value));
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `invalid-amount:${(error as Error).message}`, input: value });
+        return z.NEVER;
+      }
+    })
+    .describe('จำนวนเงิน เช่น `๑๔,๗๖๐.๐๐` (an amount)');
+
+/** Non-empty text, trimmed. */
+export const textField = () => z.string().trim().min(1);
+
+/** Where a transcribed document comes from; its own inconsistencies are then warnings, not errors. */
+export const sourceField = () =>
+  z
+    .object({
+      /** ชื่อเอกสารต้นฉบับ (title of the original document) */
+      title: textField().describe('ชื่อเอกสารต้นฉบับ (title of the original document)'),
+      /** แฟ้มต้นฉบับ (file of the original, e.g. the extracted text) */
+      file: textField().optional().describe('แฟ้มต้นฉบับ (file of the original)'),
+      /** หมายเหตุการถอดความ (notes on the transcription) */
+      note: textField().optional().describe('หมายเหตุการถอดความ (notes on the transcription)'),
+    })
+    .describe(
+      'เอกสารต้นฉบับที่ถอดความมา: ความไม่สอดคล้องที่มีอยู่ในต้นฉบับจะรายงานเป็นคำเตือน (transcribed source: its inconsistencies are warnings)',
+    );

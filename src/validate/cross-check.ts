@@ -1,0 +1,251 @@
+/** Checks that span more than one field or file: references, flowchart graphs, plans, dates, KPIs, totals. */
+import { scoreKpi, weightedScore } from '../kpi/index.ts';
+import type { DataTable, Flowchart, Kpi, Plan, PlanItem } from '../schema/index.ts';
+import { fiscalMonths, fiscalYearOf, fiscalYearRange, formatThaiDate, fromThaiDigits, parseThaiDate, toThaiDigits } from '../thai/index.ts';
+import { thaiMonthNumber } from '../thai/dates.ts';
+import type { SourceFile, Path } from './source-file.ts';
+import { closest } from './suggest.ts';
+
+const q = (v: unknown) => String(v);
+
+/** Flowchart graph: unique ids, known targets, two-way decisions, reachability, an end. */
+export function checkFlowchart(file: SourceFile, chart: Flowchart): void {
+  const ids = new Map<string, number>();
+  chart.steps.forEach((step, i) => {
+    if (ids.has(step.id)) file.report('duplicate-step-id', ['steps', i, 'id'], { id: step.id });
+    else ids.set(step.id, i);
+  });
+  const known = [...ids.keys()];
+  const edges: number[][] = chart.steps.map(() => []);
+  chart.steps.forEach((step, i) => {
+    const target = (key: 'next' | 'yes' | 'no', raw: unknown): void => {
+      if (raw === undefined || raw === null) return;
+      const to = typeof raw === 'string' ? raw : (raw as { to: string }).to;
+      const path: Path = typeof raw === 'string' ? ['steps', i, key] : ['steps', i, key, 'to'];
+      const j = ids.get(to);
+      if (j === undefined) file.report('unknown-step', path, { id: to }, { suggestion: closest(to, known) });
+      else edges[i].push(j);
+    };
+    if (step.shape === 'decision') {
+      for (const key of ['yes', 'no'] as const) {
+        if (step[key] === undefined) file.report('decision-branches', ['steps', i], { missing: key });
+        else target(key, step[key]);
+      }
+      if (step.next !== undefined) target('next', step.next);
+    } else {
+      for (const key of ['yes', 'no'] as const) {
+        if (step[key] !== undefined) file.report('branch-on-non-decision', ['steps', i, key], { shape: step.shape, key }, { at: 'key' });
+      }
+      if (step.next !== undefined) target('next', step.next);
+      else if (i + 1 < chart.steps.length) edges[i].push(i + 1);
+    }
+    const max = 60;
+    if ([...step.label].length > max) file.report('long-label', ['steps', i, 'label'], { length: [...step.label].length, max });
+  });
+  // reachability from the first step
+  const seen = new Set<number>([0]);
+  const queue = [0];
+  while (queue.length) for (const j of edges[queue.shift()!]) if (!seen.has(j)) seen.add(j), queue.push(j);
+  chart.steps.forEach((_, i) => {
+    if (!seen.has(i)) file.report('unreachable-step', ['steps', i, 'id']);
+  });
+  if (!chart.steps.some((_, i) => seen.has(i) && edges[i].length === 0) && chart.steps.length) file.report('no-end', ['steps']);
+  const last = chart.steps[chart.steps.length - 1];
+  if (last && last.shape !== 'terminator' && last.shape !== 'connector') {
+    file.report('last-not-terminator', ['steps', chart.steps.length - 1, 'shape'], { shape: last.shape });
+  }
+}
+
+const MONTH_ABBREVIATIONS = fiscalMonths(2564).map((m) => m.short);
+
+/** Parses `ต.ค.-ธ.ค.` or `มี.ค.` into fiscal month indexes; reports what is wrong. */
+function checkMonthSpan(file: SourceFile, text: string, path: Path): void {
+  const parts = text.split(/\s*[-–—]\s*/);
+  const indexes: number[] = [];
+  for (const part of parts) {
+    const m = thaiMonthNumber(part);
+    if (!m) {
+      file.report('invalid-month', path, { month: part }, { suggestion: closest(part, MONTH_ABBREVIATIONS) });
+      return;
+    }
+    indexes.push((m + 2) % 12); // ต.ค. → 0 … ก.ย. → 11
+  }
+  if (parts.length > 2) file.report('invalid-month', path, { month: text });
+  else if (indexes.length === 2 && indexes[1] < indexes[0]) file.report('backwards-range', path, { range: text, from: parts[0], to: parts[1] });
+}
+
+/** The next number after `prev` at the same level: `๓.๒` → `๓.๓`. */
+function nextNumber(prev: string): string {
+  const parts = fromThaiDigits(prev).split('.');
+  const last = Number(parts.pop());
+  return toThaiDigits([...parts, String(last + 1)].join('.'));
+}
+
+/** Plans: months valid and not backwards, numbering without skips, source month headers. */
+export function checkPlan(file: SourceFile, plan: Plan): void {
+  const wp = plan.workplan;
+  if (!wp) return;
+  const walkItems = (items: PlanItem[], parentNumber: string, path: Path): void => {
+    let expected = parentNumber ? `${parentNumber}.๑` : '๑';
+    items.forEach((item, i) => {
+      const itemPath = [...path, i];
+      const number = item.number ?? expected;
+      if (item.number !== undefined && fromThaiDigits(item.number) !== fromThaiDigits(expected)) {
+        file.report('number-skipped', [...itemPath, 'number'], { received: item.number, expected });
+      }
+      const spans = item.when === undefined ? [] : Array.isArray(item.when) ? item.when : [item.when];
+      spans.forEach((span, k) => checkMonthSpan(file, span, Array.isArray(item.when) ? [...itemPath, 'when', k] : [...itemPath, 'when']));
+      if (item.items) walkItems(item.items, number, [...itemPath, 'items']);
+      expected = nextNumber(number);
+    });
+  };
+  wp.groups.forEach((group, g) => walkItems(group.items, '', ['workplan', 'groups', g, 'items']));
+  const months = fiscalMonths(plan.fiscalYear);
+  wp.sourceMonthLabels?.forEach((labels, t) => {
+    labels.forEach((label, i) => {
+      const norm = fromThaiDigits(label).replace(/[\s-]+/g, ' ').trim();
+      const want = months[i];
+      const expected = `${want.short} ${String(want.yearBE % 100).padStart(2, '0')}`;
+      if (norm !== expected) {
+        file.report('month-label-mismatch', ['workplan', 'sourceMonthLabels', t, i], {
+          index: toThaiDigits(String(i + 1)),
+          received: label,
+          year: toThaiDigits(String(plan.fiscalYear)),
+          expected: want.label,
+        });
+      }
+    });
+  });
+}
+
+/** Sums of number and amount columns, exactly (in hundredths), and dates inside the fiscal year. */
+export function checkTables(file: SourceFile, tables: DataTable[], fiscalYear: number | undefined, base: Path): void {
+  tables.forEach((table, t) => {
+    const path = [...base, t];
+    const columns = new Map(table.columns.map((c) => [c.key, c]));
+    const keys = [...columns.keys()];
+    const sums = new Map<string, bigint>();
+    table.rows.forEach((row, r) => {
+      for (const [key, value] of Object.entries(row)) {
+        const column = columns.get(key);
+        if (!column) {
+          file.report('unknown-column', [...path, 'rows', r, key], { key, table: table.id }, { at: 'key', suggestion: closest(key, keys) });
+          continue;
+        }
+        if (value === null || value === '') continue;
+        if (column.type === 'number' || column.type === 'amount') {
+          const cents = toCents(value);
+          if (cents === undefined) file.report('not-a-number', [...path, 'rows', r, key], { received: q(value), column: column.label });
+          else sums.set(key, (sums.get(key) ?? 0n) + cents);
+        } else if (column.type === 'date' && typeof value === 'string') {
+          checkDateCell(file, value, fiscalYear, [...path, 'rows', r, key]);
+        }
+      }
+    });
+    for (const [key, declared] of Object.entries(table.totals ?? {})) {
+      const column = columns.get(key);
+      const totalPath = [...path, 'totals', key];
+      if (!column) {
+        file.report('unknown-column', totalPath, { key, table: table.id }, { at: 'key', suggestion: closest(key, keys) });
+        continue;
+      }
+      if (column.type !== 'number' && column.type !== 'amount') {
+        file.report('total-not-numeric', totalPath, { column: column.label });
+        continue;
+      }
+      const want = toCents(declared);
+      if (want === undefined) {
+        file.report('not-a-number', totalPath, { received: q(declared), column: column.label });
+        continue;
+      }
+      const sum = sums.get(key) ?? 0n;
+      if (sum !== want) {
+        file.report('total-mismatch', totalPath, {
+          column: column.label,
+          table: table.id,
+          declared: q(declared),
+          sum: formatCents(sum, column.type === 'amount' || typeof declared === 'string' && /[.]/.test(declared)),
+        });
+      }
+    }
+  });
+}
+
+function checkDateCell(file: SourceFile, text: string, fiscalYear: number | undefined, path: Path): void {
+  // A cell may hold a day range such as `๒๒ - ๒๓ มี.ค. ๖๔`: check the last day written.
+  const single = text.replace(/^(\d+|[๐-๙]+)\s*-\s*(?=(\d+|[๐-๙]+)\s)/, '');
+  let iso: string;
+  try {
+    iso = parseThaiDate(single);
+  } catch (error) {
+    file.report('invalid-date', path, { reason: (error as Error).message });
+    return;
+  }
+  if (fiscalYear !== undefined && fiscalYearOf(iso).year !== fiscalYear) {
+    const range = fiscalYearRange(fiscalYear);
+    file.report('date-outside-fiscal-year', path, {
+      date: text,
+      year: toThaiDigits(String(fiscalYear)),
+      start: formatThaiDate(range.start, 'short'),
+      end: formatThaiDate(range.end, 'short'),
+    });
+  }
+}
+
+/** A number or a numeric text (Thai digits, grouping) as hundredths; undefined if not numeric. */
+function toCents(value: unknown): bigint | undefined {
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : typeof value === 'string' ? fromThaiDigits(value.trim()) : '';
+  const m = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!m) return undefined;
+  const cents = BigInt(m[2].replace(/,/g, '')) * 100n + BigInt((m[3] ?? '').padEnd(2, '0') || '0');
+  return m[1] ? -cents : cents;
+}
+
+function formatCents(cents: bigint, withDecimals: boolean): string {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  const int = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const frac = (abs % 100n).toString().padStart(2, '0');
+  return toThaiDigits(`${negative ? '-' : ''}${int}${withDecimals || frac !== '00' ? `.${frac}` : ''}`);
+}
+
+/** KPIs: usable thresholds, one result per quarter, reported scores equal computed ones (±0.0001). */
+export function checkKpi(file: SourceFile, kpi: Kpi): void {
+  let thresholdsOk = false;
+  if (kpi.scoring === 'thresholds') {
+    if (!kpi.thresholds) file.report('missing-thresholds', [], {}, { at: 'key' });
+    else {
+      try {
+        scoreKpi({ thresholds: kpi.thresholds, value: 0 });
+        thresholdsOk = true;
+      } catch (error) {
+        file.report('bad-thresholds', ['thresholds'], { reason: (error as Error).message });
+      }
+    }
+  }
+  const seen = new Set<number>();
+  kpi.quarters.forEach((quarter, i) => {
+    const path: Path = ['quarters', i];
+    if (seen.has(quarter.quarter)) file.report('duplicate-quarter', [...path, 'quarter'], { quarter: toThaiDigits(String(quarter.quarter)) });
+    seen.add(quarter.quarter);
+    if (!quarter.reported || quarter.value === null) return;
+    let computed: number | undefined;
+    if (kpi.scoring === 'milestone') computed = Math.min(5, Math.max(1, quarter.value));
+    else if (thresholdsOk && kpi.thresholds) computed = scoreKpi({ thresholds: kpi.thresholds, value: quarter.value });
+    if (computed === undefined) return;
+    const { score, weighted } = quarter.reported;
+    if (score !== undefined && Math.abs(score - computed) > 0.0001 + 1e-12) {
+      file.report('score-mismatch', [...path, 'reported', 'score'], { quarter: toThaiDigits(String(quarter.quarter)), reported: score, value: quarter.value, computed });
+    }
+    if (weighted !== undefined) {
+      if (kpi.weight === undefined) file.report('missing-weight', [...path, 'reported', 'weighted']);
+      else {
+        const w = weightedScore(score ?? computed, kpi.weight);
+        const wc = weightedScore(computed, kpi.weight);
+        if (Math.abs(weighted - w) > 0.0001 + 1e-12) {
+          file.report('weighted-score-mismatch', [...path, 'reported', 'weighted'], { quarter: toThaiDigits(String(quarter.quarter)), reported: weighted, computed: score !== undefined ? w : wc });
+        }
+      }
+    }
+  });
+}

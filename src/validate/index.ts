@@ -1,0 +1,287 @@
+/**
+ * Validates the whole content folder and reports every problem at once, located by file, line
+ * and column. Never throws on bad content: a problem the tool did not expect becomes an
+ * `internal-error` problem on that file.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, sep } from 'node:path';
+import { COLLECTIONS, type CollectionDef, type Flowchart, type Kpi, type Manual, type Plan } from '../schema/index.ts';
+import { checkFlowchart, checkKpi, checkPlan, checkTables } from './cross-check.ts';
+import { checkMdxBody, type ComponentReference } from './mdx-body.ts';
+import { sortProblems, type Problem } from './problem.ts';
+import { checkSchema, walkSchema, type FoundReference } from './schema-check.ts';
+import { SourceFile } from './source-file.ts';
+import { closest } from './suggest.ts';
+
+export { formatProblems, summarize, sortProblems } from './problem.ts';
+export type { Problem, ReportFormat, Severity } from './problem.ts';
+export { MESSAGES } from './messages.ts';
+
+/** One valid entry, ready for the site and the printer. */
+export interface Entry {
+  collection: string;
+  id: string;
+  file: string;
+  data: unknown;
+  body: string;
+}
+
+export interface ValidationResult {
+  problems: Problem[];
+  entries: Entry[];
+  errorCount: number;
+  warningCount: number;
+  fileCount: number;
+}
+
+interface Loaded {
+  source: SourceFile;
+  def: CollectionDef;
+  id: string;
+  output: unknown;
+  body: string;
+  references: FoundReference[];
+  components: ComponentReference[];
+}
+
+const EXTENSIONS: Record<string, string[]> = { mdx: ['.mdx'], yaml: ['.yaml', '.yml'] };
+/** Files in the content root that are not entries. */
+const ROOT_IGNORED = new Set(['README.md', 'readme.md']);
+
+/** Where a file is shown: relative to `root` when inside it, else relative to the content folder's parent. */
+function displayPath(absolute: string, root: string, contentDir: string): string {
+  let rel = relative(root, absolute);
+  if (rel.startsWith('..')) rel = relative(join(contentDir, '..'), absolute);
+  return rel.split(sep).join('/');
+}
+
+/** Decodes UTF-8 strictly; on failure returns the line of the first bad byte. */
+function decode(bytes: Buffer): { text: string } | { badLine: number; badColumn: number } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text };
+  } catch {
+    // find the first invalid sequence by decoding growing prefixes line by line
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] === 0x0a) {
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(lineStart, i));
+        } catch {
+          return { badLine: line, badColumn: 1 };
+        }
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return { badLine: line, badColumn: 1 };
+  }
+}
+
+/** Splits an MDX file into its frontmatter YAML and body; reports a missing or unclosed frontmatter. */
+function splitFrontmatter(source: SourceFile, text: string): { yaml: string; body: string } | undefined {
+  const lines = text.split(/\r?\n/);
+  if (lines[0].trim() !== '---') {
+    source.push('missing-frontmatter', { line: 1, column: 1 }, '', {});
+    return undefined;
+  }
+  const end = lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l));
+  if (end < 0) {
+    source.push('unclosed-frontmatter', { line: 1, column: 1 }, '', {});
+    return undefined;
+  }
+  return { yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n') };
+}
+
+/** True when data passes a collection's schema with no unknown field. */
+function fitsExactly(def: CollectionDef, data: unknown): boolean {
+  if (!def.schema.safeParse(data).success) return false;
+  let unknown = 0;
+  walkSchema(def.schema as Parameters<typeof walkSchema>[0], data, [], { unknownKey: () => void unknown++, reference: () => undefined });
+  return unknown === 0;
+}
+
+function loadFile(absolute: string, display: string, def: CollectionDef): Loaded | undefined {
+  const source = new SourceFile(display, absolute);
+  const id = basename(absolute, extname(absolute));
+  const loaded: Loaded = { source, def, id, output: undefined, body: '', references: [], components: [] };
+  const decoded = decode(readFileSync(absolute));
+  if ('badLine' in decoded) {
+    source.push('invalid-utf8', { line: decoded.badLine, column: decoded.badColumn }, '', {});
+    return loaded;
+  }
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  source.text = text;
+  if (text.trim() === '') {
+    source.push('empty-file', { line: 1, column: 1 }, '', {});
+    return loaded;
+  }
+  let yamlText = text;
+  let offset = 0;
+  if (def.format === 'mdx') {
+    const parts = splitFrontmatter(source, text);
+    if (!parts) return loaded;
+    yamlText = parts.yaml;
+    offset = 1;
+    loaded.body = parts.body;
+  }
+  if (!source.parseYaml(yamlText, offset)) return loaded;
+  const data = source.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    source.push('not-a-mapping', { line: 1 + offset, column: 1 }, '', { received: data === null ? 'ค่าว่าง (nothing)' : Array.isArray(data) ? 'รายการ (a list)' : `\`${String(data)}\`` });
+    return loaded;
+  }
+  source.transcribed = typeof (data as { source?: unknown }).source === 'object';
+  if (def.format === 'mdx') loaded.components = checkMdxBody(source, text);
+  const before = source.problems.length;
+  const { output, references } = checkSchema(source, def.schema, data);
+  if (output === undefined) {
+    // A file in the wrong folder fails here; say so if another collection's schema accepts it.
+    const home = COLLECTIONS.find((c) => c !== def && c.format === def.format && fitsExactly(c, data));
+    if (home) {
+      source.problems.splice(before);
+      source.push('wrong-folder', { line: 1, column: 1 }, '', { folder: def.name, expected: home.name });
+    }
+  }
+  loaded.output = output;
+  loaded.references = references;
+  return loaded;
+}
+
+/** Lists the content folder; reports files and folders that are not where content belongs. */
+function listFiles(contentDir: string, root: string, problems: Problem[]): Array<{ absolute: string; display: string; def: CollectionDef }> {
+  const out: Array<{ absolute: string; display: string; def: CollectionDef }> = [];
+  const names = COLLECTIONS.map((c) => c.name);
+  const push = (absolute: string, code: 'unknown-collection' | 'file-outside-collection' | 'wrong-format' | 'bad-file-name', params: Record<string, string>, suggestion?: string) => {
+    const s = new SourceFile(displayPath(absolute, root, contentDir), absolute);
+    s.push(code, { line: 1, column: 1 }, '', params, suggestion);
+    problems.push(...s.problems);
+  };
+  for (const name of readdirSync(contentDir).sort()) {
+    if (name.startsWith('.')) continue;
+    const absolute = join(contentDir, name);
+    const isDir = statSync(absolute).isDirectory();
+    if (!isDir) {
+      if (!ROOT_IGNORED.has(name)) push(absolute, 'file-outside-collection', {});
+      continue;
+    }
+    const def = COLLECTIONS.find((c) => c.name === name);
+    if (!def) {
+      for (const file of readdirSync(absolute).sort()) {
+        if (!file.startsWith('.')) push(join(absolute, file), 'unknown-collection', { folder: name, known: names.join(', ') }, closest(name, names));
+      }
+      continue;
+    }
+    for (const file of readdirSync(absolute).sort()) {
+      if (file.startsWith('.')) continue;
+      const path = join(absolute, file);
+      if (statSync(path).isDirectory()) {
+        for (const inner of readdirSync(path)) if (!inner.startsWith('.')) push(join(path, inner), 'file-outside-collection', {});
+        continue;
+      }
+      const ext = extname(file).toLowerCase();
+      if (!EXTENSIONS[def.format].includes(ext)) {
+        push(path, 'wrong-format', { folder: `content/${name}`, expected: EXTENSIONS[def.format].join(' หรือ '), received: ext || file });
+        continue;
+      }
+      const id = basename(file, extname(file));
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+        push(path, 'bad-file-name', { name: file });
+        continue;
+      }
+      out.push({ absolute: path, display: displayPath(path, root, contentDir), def });
+    }
+  }
+  return out;
+}
+
+/**
+ * Validates every file under `contentDir`.
+ * @param root the folder paths are shown relative to (the repository; default the working directory)
+ */
+export function validateContent(contentDir: string, root = process.cwd()): ValidationResult {
+  const problems: Problem[] = [];
+  const files = listFiles(contentDir, root, problems);
+  const loaded: Loaded[] = [];
+  for (const f of files) {
+    try {
+      const l = loadFile(f.absolute, f.display, f.def);
+      if (l) loaded.push(l);
+    } catch (error) {
+      const s = new SourceFile(f.display, f.absolute);
+      s.push('internal-error', { line: 1, column: 1 }, '', { detail: (error as Error).stack ?? String(error) });
+      problems.push(...s.problems);
+    }
+  }
+  // ids: unique per collection (x.yaml and x.yml)
+  const byCollection = new Map<string, Map<string, Loaded>>();
+  for (const l of loaded) {
+    const ids = byCollection.get(l.def.name) ?? new Map<string, Loaded>();
+    byCollection.set(l.def.name, ids);
+    const other = ids.get(l.id);
+    if (other) l.source.push('duplicate-id', { line: 1, column: 1 }, '', { id: l.id, other: other.source.file });
+    else ids.set(l.id, l);
+  }
+  for (const l of loaded) {
+    try {
+      crossCheck(l, byCollection);
+    } catch (error) {
+      l.source.push('internal-error', { line: 1, column: 1 }, '', { detail: (error as Error).stack ?? String(error) });
+    }
+    problems.push(...l.source.problems);
+  }
+  const sorted = sortProblems(problems);
+  const errorCount = sorted.filter((p) => p.severity === 'error').length;
+  return {
+    problems: sorted,
+    entries: loaded
+      .filter((l) => l.output !== undefined)
+      .map((l) => ({ collection: l.def.name, id: l.id, file: l.source.file, data: l.output, body: l.body })),
+    errorCount,
+    warningCount: sorted.length - errorCount,
+    fileCount: files.length,
+  };
+}
+
+function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): void {
+  const { source } = l;
+  for (const ref of l.references) {
+    const ids = byCollection.get(ref.collection);
+    if (ids?.has(ref.id)) continue;
+    const label = COLLECTIONS.find((c) => c.name === ref.collection)?.label ?? ref.collection;
+    source.report('unknown-reference', ref.path, { label, id: ref.id, collection: ref.collection }, { suggestion: closest(ref.id, ids?.keys() ?? []) });
+  }
+  const tables = l.def.name === 'manuals' && l.output ? (l.output as Manual).tables : [];
+  for (const ref of l.components) {
+    const position = { line: ref.line, column: ref.column };
+    if (ref.collection === 'tables') {
+      if (!tables.some((t) => t.id === ref.id)) {
+        source.push('unknown-table', position, '', { id: ref.id }, closest(ref.id, tables.map((t) => t.id)));
+      }
+      continue;
+    }
+    const ids = byCollection.get(ref.collection);
+    if (!ids?.has(ref.id)) {
+      const label = COLLECTIONS.find((c) => c.name === ref.collection)?.label ?? ref.collection;
+      source.push('unknown-reference', position, '', { label, id: ref.id, collection: ref.collection }, closest(ref.id, ids?.keys() ?? []));
+    }
+  }
+  if (l.output === undefined) return;
+  switch (l.def.name) {
+    case 'flowcharts':
+      checkFlowchart(source, l.output as Flowchart);
+      break;
+    case 'plans':
+      checkPlan(source, l.output as Plan);
+      break;
+    case 'kpis':
+      checkKpi(source, l.output as Kpi);
+      break;
+    case 'manuals': {
+      const manual = l.output as Manual;
+      checkTables(source, manual.tables, manual.fiscalYear, ['tables']);
+      break;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The error catalog: every code the validator can report, with its Thai message and English
+ * gloss. Codes are stable ids (never renamed); tests pin the exact text of each message.
+ */
+
+type Params = Record<string, string | number>;
+interface Entry {
+  /** Consistency problems that a transcribed source may contain are warnings there, errors elsewhere. */
+  kind: 'error' | 'warning' | 'consistency';
+  text: (p: Params) => string;
+}
+
+const q = (v: unknown) => `\`${String(v)}\``;
+
+export const MESSAGES = {
+  // files and folders
+  'unknown-collection': { kind: 'error', text: (p) => `โฟลเดอร์ ${q(p.folder)} ไม่ใช่ชุดเนื้อหาที่รู้จัก (unknown content folder; expected one of ${p.known})` },
+  'file-outside-collection': { kind: 'error', text: () => 'แฟ้มเนื้อหาต้องอยู่ในโฟลเดอร์ของชุดเนื้อหา เช่น content/manuals/ (content files belong in a collection folder)' },
+  'wrong-format': { kind: 'error', text: (p) => `แฟ้มใน ${q(p.folder)} ต้องเป็น ${q(p.expected)} แต่พบ ${q(p.received)} (wrong file type for this folder)` },
+  'wrong-folder': { kind: 'error', text: (p) => `แฟ้มนี้เป็นเนื้อหาประเภท ${q(p.expected)} แต่อยู่ในโฟลเดอร์ ${q(p.folder)} ให้ย้ายไปที่ content/${p.expected}/ (file is in the wrong folder)` },
+  'bad-file-name': { kind: 'error', text: (p) => `ชื่อแฟ้ม ${q(p.name)} ต้องเป็นตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด (file names are ASCII kebab-case)` },
+  'duplicate-id': { kind: 'error', text: (p) => `รหัส ${q(p.id)} ซ้ำกับแฟ้ม ${q(p.other)} (duplicate id)` },
+  'invalid-utf8': { kind: 'error', text: () => 'แฟ้มไม่ได้เข้ารหัส UTF-8 (the file is not valid UTF-8; save it as UTF-8)' },
+  'empty-file': { kind: 'error', text: () => 'แฟ้มว่างเปล่า (the file is empty)' },
+  'missing-frontmatter': { kind: 'error', text: () => 'แฟ้ม MDX ต้องขึ้นต้นด้วยส่วนหัว `---` (frontmatter missing: the first line must be `---`)' },
+  'unclosed-frontmatter': { kind: 'error', text: () => 'ส่วนหัวไม่มีบรรทัด `---` ปิดท้าย (frontmatter is not closed by a `---` line)' },
+  // YAML
+  'yaml-syntax': { kind: 'error', text: (p) => `YAML ผิดรูปแบบ: ${p.detail} (YAML syntax error)` },
+  'yaml-tab-indent': { kind: 'error', text: () => 'ห้ามใช้แท็บในการย่อหน้า YAML ให้ใช้ช่องว่าง (tabs are not allowed as YAML indentation; use spaces)' },
+  'duplicate-key': { kind: 'error', text: (p) => `ช่อง ${q(p.key)} ซ้ำในชุดข้อมูลเดียวกัน (duplicate key)` },
+  'not-a-mapping': { kind: 'error', text: (p) => `เนื้อหาต้องเป็นชุดข้อมูล คีย์: ค่า แต่พบ ${p.received} (the document must be a mapping)` },
+  // schema
+  'missing-field': { kind: 'error', text: (p) => `ต้องมีช่อง ${q(p.key)} (required field missing)` },
+  'wrong-type': { kind: 'error', text: (p) => `ชนิดข้อมูลไม่ถูกต้อง: ต้องเป็น${p.expected} แต่พบ${p.received} (wrong type)` },
+  'invalid-value': { kind: 'error', text: (p) => `ค่า ${q(p.received)} ไม่อยู่ในค่าที่ใช้ได้: ${p.expected} (invalid value)` },
+  'bad-id': { kind: 'error', text: (p) => `รหัส ${q(p.received)} ต้องเป็นตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด (ids are ASCII kebab-case)` },
+  'bad-key': { kind: 'error', text: (p) => `คีย์ ${q(p.received)} ใช้ไม่ได้ที่นี่ (invalid key)` },
+  'too-small': { kind: 'error', text: (p) => `ต้อง${p.what}อย่างน้อย ${p.min} (too small)` },
+  'too-big': { kind: 'error', text: (p) => `ต้อง${p.what}ไม่เกิน ${p.max} (too big)` },
+  'empty-text': { kind: 'error', text: () => 'ข้อความว่างเปล่า (text must not be empty)' },
+  'invalid-date': { kind: 'consistency', text: (p) => `วันที่ไม่ถูกต้อง: ${p.reason} (invalid date)` },
+  'invalid-amount': { kind: 'error', text: (p) => `จำนวนเงินไม่ถูกต้อง: ${p.reason} (invalid amount)` },
+  'unknown-field': { kind: 'warning', text: (p) => `ไม่รู้จักช่อง ${q(p.key)} จึงไม่ถูกนำไปใช้ (unknown field, ignored)` },
+  // references
+  'unknown-reference': { kind: 'error', text: (p) => `ไม่พบ${p.label} ${q(p.id)} ใน content/${p.collection}/ (unknown ${p.collection} id)` },
+  // MDX
+  'mdx-syntax': { kind: 'error', text: (p) => `MDX ผิดรูปแบบ: ${p.detail} (MDX syntax error)` },
+  'mdx-import-export': { kind: 'error', text: () => 'ห้ามใช้ import หรือ export ในเนื้อหา คอมโพเนนต์ทั้งหมดใช้ได้โดยไม่ต้อง import (no import/export in content; components are provided)' },
+  'mdx-expression': { kind: 'error', text: () => 'ห้ามใช้นิพจน์ JavaScript ในเนื้อหา ใช้ได้เฉพาะค่าคงที่ (no JavaScript expressions in content; plain values only)' },
+  'mdx-forbidden-element': { kind: 'error', text: (p) => `ห้ามใช้แท็ก ${q(`<${p.name}>`)} ในเนื้อหา (element not allowed: it could run code or load other documents)` },
+  'unknown-component': { kind: 'error', text: (p) => `ไม่รู้จักคอมโพเนนต์ ${q(`<${p.name}>`)} (unknown component; available: ${p.known})` },
+  'unknown-element': { kind: 'error', text: (p) => `ไม่รองรับแท็ก ${q(`<${p.name}>`)} (unsupported HTML element)` },
+  'mdx-event-handler': { kind: 'error', text: (p) => `ห้ามใช้แอตทริบิวต์ ${q(p.name)} ซึ่งเรียกใช้สคริปต์ (event handler attributes are not allowed)` },
+  'mdx-javascript-url': { kind: 'error', text: () => 'ห้ามใช้ลิงก์ `javascript:` (javascript: URLs are not allowed)' },
+  'unknown-attribute': { kind: 'warning', text: (p) => `คอมโพเนนต์ ${q(`<${p.component}>`)} ไม่มีแอตทริบิวต์ ${q(p.name)} (unknown attribute, ignored)` },
+  'missing-attribute': { kind: 'error', text: (p) => `คอมโพเนนต์ ${q(`<${p.component}>`)} ต้องมีแอตทริบิวต์ ${q(p.name)} (required attribute missing)` },
+  'unknown-table': { kind: 'error', text: (p) => `ไม่พบตาราง ${q(p.id)} ในช่อง tables ของแฟ้มนี้ (unknown table id)` },
+  // flowcharts
+  'duplicate-step-id': { kind: 'error', text: (p) => `รหัสขั้นตอน ${q(p.id)} ซ้ำ (duplicate step id)` },
+  'unknown-step': { kind: 'error', text: (p) => `ไม่พบขั้นตอน ${q(p.id)} ในผังนี้ (unknown step)` },
+  'decision-branches': { kind: 'error', text: (p) => `ขั้นตอนตัดสินใจต้องมีทั้ง yes และ no แต่ไม่มี ${q(p.missing)} (a decision needs both branches)` },
+  'branch-on-non-decision': { kind: 'warning', text: (p) => `ขั้นตอนแบบ ${q(p.shape)} ไม่ใช่การตัดสินใจ จึงไม่ใช้ ${q(p.key)} ให้ใช้ next (only decisions branch; use next)` },
+  'unreachable-step': { kind: 'error', text: () => 'ไม่มีเส้นทางจากขั้นตอนแรกมาถึงขั้นตอนนี้ (step is unreachable from the first step)' },
+  'no-end': { kind: 'error', text: () => 'ผังไม่มีจุดสิ้นสุด ทุกขั้นตอนวนต่อไปเรื่อย ๆ (the flowchart has no end)' },
+  'last-not-terminator': { kind: 'warning', text: (p) => `ขั้นตอนสุดท้ายควรเป็นสัญลักษณ์ terminator แต่เป็น ${q(p.shape)} (the last step should be a terminator)` },
+  'long-label': { kind: 'warning', text: (p) => `ข้อความในสัญลักษณ์ยาว ${p.length} ตัวอักษร ควรไม่เกิน ${p.max} ให้ย้ายรายละเอียดไปที่ detail (label too long; move details to detail)` },
+  // plans
+  'invalid-month': { kind: 'consistency', text: (p) => `ไม่มีเดือน ${q(p.month)} (no such Thai month abbreviation)` },
+  'backwards-range': { kind: 'consistency', text: (p) => `ช่วงเดือน ${q(p.range)} ย้อนกลับ: ${q(p.from)} อยู่หลัง ${q(p.to)} ในปีงบประมาณ (range runs backwards in the fiscal year)` },
+  'number-skipped': { kind: 'consistency', text: (p) => `ลำดับที่ ${q(p.received)} ไม่ต่อเนื่อง ลำดับที่ควรเป็นคือ ${q(p.expected)} (item number skips or repeats)` },
+  'month-label-mismatch': { kind: 'consistency', text: (p) => `หัวเดือนช่องที่ ${p.index} เขียนว่า ${q(p.received)} แต่เดือนที่ ${p.index} ของปีงบประมาณ ${p.year} คือ ${q(p.expected)} (month header does not match the fiscal year)` },
+  // dates, tables, KPIs
+  'date-outside-fiscal-year': { kind: 'consistency', text: (p) => `วันที่ ${q(p.date)} อยู่นอกปีงบประมาณ ${p.year} (${p.start} – ${p.end}) (date outside the fiscal year)` },
+  'unknown-column': { kind: 'error', text: (p) => `ไม่มีคอลัมน์ ${q(p.key)} ในตาราง ${q(p.table)} (unknown column)` },
+  'not-a-number': { kind: 'consistency', text: (p) => `ค่า ${q(p.received)} ในคอลัมน์ตัวเลข ${q(p.column)} ไม่ใช่ตัวเลข (not a number)` },
+  'total-mismatch': { kind: 'consistency', text: (p) => `ยอดรวมคอลัมน์ ${q(p.column)} ของตาราง ${q(p.table)} ระบุไว้ ${q(p.declared)} แต่ผลรวมของแถวเป็น ${q(p.sum)} (declared total does not equal the sum of the rows)` },
+  'total-not-numeric': { kind: 'error', text: (p) => `ประกาศยอดรวมให้คอลัมน์ ${q(p.column)} ซึ่งไม่ใช่ตัวเลข (totals are for number or amount columns)` },
+  'bad-thresholds': { kind: 'consistency', text: (p) => `เกณฑ์ให้คะแนนใช้ไม่ได้: ${p.reason} (thresholds unusable)` },
+  'missing-thresholds': { kind: 'error', text: () => 'ตัวชี้วัดแบบ thresholds ต้องมีเกณฑ์ ๕ ระดับ (thresholds scoring needs five thresholds)' },
+  'duplicate-quarter': { kind: 'consistency', text: (p) => `ไตรมาสที่ ${p.quarter} ซ้ำ (duplicate quarter)` },
+  'score-mismatch': { kind: 'consistency', text: (p) => `คะแนนตัวชี้วัดไตรมาสที่ ${p.quarter} รายงานไว้ ${q(p.reported)} แต่คำนวณจากผล ${q(p.value)} ได้ ${q(p.computed)} (reported score differs from the computed one)` },
+  'weighted-score-mismatch': { kind: 'consistency', text: (p) => `คะแนนถ่วงน้ำหนักไตรมาสที่ ${p.quarter} รายงานไว้ ${q(p.reported)} แต่คำนวณได้ ${q(p.computed)} (reported weighted score differs from the computed one)` },
+  'missing-weight': { kind: 'error', text: () => 'มีคะแนนถ่วงน้ำหนักที่รายงาน แต่ไม่ได้ระบุ weight (a weighted score is reported but no weight is set)' },
+  // the tool itself
+  'internal-error': { kind: 'error', text: (p) => `เครื่องมือตรวจสอบขัดข้องกับแฟ้มนี้ โปรดแจ้งผู้ดูแล (internal validator error — please report it): ${p.detail}` },
+} satisfies Record<string, Entry>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+/** Builds the message text, with `หมายถึง … หรือไม่` when a suggestion is known. */
+export function messageText(code: MessageCode, params: Params = {}, suggestion?: string): string {
+  const text = (MESSAGES[code] as Entry).text(params);
+  return suggestion ? `${text} — หมายถึง ${q(suggestion)} หรือไม่ (did you mean ${q(suggestion)}?)` : text;
+}
+
+/** The severity of a code; consistency problems are warnings in transcribed sources. */
+export function severityOf(code: MessageCode, transcribed: boolean): 'error' | 'warning' {
+  const kind = (MESSAGES[code] as Entry).kind;
+  if (kind === 'consistency') return transcribed ? 'warning' : 'error';
+  return kind;
+}

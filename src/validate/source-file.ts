@@ -1,0 +1,134 @@
+/**
+ * One content file as the validator sees it: its bytes decoded, its YAML (or MDX frontmatter)
+ * parsed with positions, and a way to report a problem at a field path.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { messageText, severityOf, type MessageCode } from './messages.ts';
+import { formatPath, type Problem } from './problem.ts';
+
+export type Path = ReadonlyArray<string | number>;
+
+export interface ReportOptions {
+  /** Point at the key (default for unknown fields) or at the value (default). */
+  at?: 'key' | 'value';
+  suggestion?: string;
+  /** A position in the file when it is not a field (MDX nodes). */
+  position?: { line: number; column: number };
+}
+
+export class SourceFile {
+  readonly problems: Problem[] = [];
+  /** The frontmatter or YAML document, when it parsed. */
+  doc?: Document.Parsed;
+  data: unknown;
+  /** The decoded text (BOM removed). */
+  text = '';
+  /** Set once the entry declares `source:`; consistency problems then become warnings. */
+  transcribed = false;
+  private lineCounter = new LineCounter();
+  /** Lines before the YAML text starts (1 for MDX frontmatter after `---`). */
+  private lineOffset = 0;
+  private yamlText = '';
+
+  /** Display path, relative to the repository. */
+  readonly file: string;
+  /** Absolute path on disk. */
+  readonly absolute: string;
+
+  constructor(file: string, absolute: string) {
+    this.file = file;
+    this.absolute = absolute;
+  }
+
+  /** Records a problem; the field path is located in the YAML when possible. */
+  report(code: MessageCode, path: Path, params: Record<string, string | number> = {}, options: ReportOptions = {}): void {
+    const pos = options.position ?? this.locate(path, options.at ?? 'value');
+    this.problems.push({
+      file: this.file,
+      line: pos.line,
+      column: pos.column,
+      severity: severityOf(code, this.transcribed),
+      code,
+      field: formatPath(path),
+      message: messageText(code, params, options.suggestion),
+    });
+  }
+
+  /** Parses YAML text (the whole file, or the frontmatter starting after `lineOffset` lines). */
+  parseYaml(yamlText: string, lineOffset: number): boolean {
+    this.lineOffset = lineOffset;
+    this.yamlText = yamlText;
+    this.lineCounter = new LineCounter();
+    const doc = parseDocument(yamlText, { lineCounter: this.lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    this.doc = doc;
+    let ok = true;
+    for (const error of doc.errors) {
+      ok = false;
+      const at = this.offsetToPosition(error.pos[0]);
+      const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      if (error.code === 'DUPLICATE_KEY') {
+        const key = /"(.*)"|'(.*)'|key (\S+)/.exec(detail);
+        const name = this.keyAtOffset(error.pos[0]) ?? key?.[1] ?? key?.[2] ?? key?.[3] ?? '';
+        this.push('duplicate-key', at, '', { key: name });
+      } else if (error.code === 'TAB_AS_INDENT' || /\btab/i.test(detail)) {
+        this.push('yaml-tab-indent', at, '', {});
+      } else {
+        this.push('yaml-syntax', at, '', { detail });
+      }
+    }
+    if (!ok) return false;
+    this.data = doc.toJS({ maxAliasCount: 100 });
+    return true;
+  }
+
+  /** Pushes a problem at a known position. */
+  push(code: MessageCode, at: { line: number; column: number }, field: string, params: Record<string, string | number>, suggestion?: string): void {
+    this.problems.push({
+      file: this.file,
+      line: at.line,
+      column: at.column,
+      severity: severityOf(code, this.transcribed),
+      code,
+      field,
+      message: messageText(code, params, suggestion),
+    });
+  }
+
+  private offsetToPosition(offset: number): { line: number; column: number } {
+    const p = this.lineCounter.linePos(Math.max(0, offset));
+    return { line: p.line + this.lineOffset, column: p.col };
+  }
+
+  /** The key written at an offset of the YAML text (for duplicate-key messages). */
+  private keyAtOffset(offset: number): string | undefined {
+    return /^["']?([^"':\n]+)/.exec(this.yamlText.slice(offset))?.[1]?.trim();
+  }
+
+  /** Line and column of the key or value at a field path; the nearest existing ancestor otherwise. */
+  locate(path: Path, at: 'key' | 'value'): { line: number; column: number } {
+    let node: unknown = this.doc?.contents;
+    let range: [number, number, number] | undefined = (node as Node | undefined)?.range ?? undefined;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) break;
+        const keyRange = (pair.key as Node).range ?? undefined;
+        const value = pair.value as Node | null;
+        if (last && (at === 'key' || !value?.range)) {
+          range = keyRange;
+          break;
+        }
+        range = value?.range ?? keyRange;
+        node = value;
+      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+        node = node.items[segment];
+        range = (node as Node).range ?? range;
+      } else {
+        break;
+      }
+    }
+    return range ? this.offsetToPosition(range[0]) : { line: 1 + this.lineOffset, column: 1 };
+  }
+}
