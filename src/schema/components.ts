@@ -6,7 +6,7 @@ export interface ComponentSpec {
   /** What it shows, in Thai, for messages and the author's guide. */
   label: string;
   /** Attributes: which are required, and which point at another entry. */
-  props: Record<string, { required?: boolean; reference?: 'flowcharts' | 'plans' | 'kpis' | 'tables'; values?: readonly string[] }>;
+  props: Record<string, { required?: boolean; reference?: 'flowcharts' | 'plans' | 'kpis' | 'tables' | 'offices'; values?: readonly string[] }>;
   /** Whether it takes children (prose inside). */
   children?: boolean;
 }
@@ -18,6 +18,7 @@ export const MDX_COMPONENTS: Record<string, ComponentSpec> = {
   StrategyTables: { label: 'ตารางกลยุทธ์', props: { id: { required: true, reference: 'plans' } } },
   KpiCard: { label: 'ตัวชี้วัด', props: { id: { required: true, reference: 'kpis' } } },
   DataTable: { label: 'ตารางข้อมูล', props: { id: { required: true, reference: 'tables' } } },
+  MissionTable: { label: 'ตารางภารกิจตามกฎหมาย', props: { office: { required: true, reference: 'offices' } } },
   Note: { label: 'หมายเหตุ', props: { type: { values: ['note', 'warning', 'source'] }, title: {} }, children: true },
 };
 

@@ -1,4 +1,8 @@
-/** Manuals (คู่มือการปฏิบัติงาน) and other official documents: MDX with typed frontmatter. */
+/**
+ * Manuals (คู่มือการปฏิบัติงาน) and other official documents: MDX with typed frontmatter.
+ * Document-control fields are optional because transcribed documents often do not state them;
+ * the page and the PDF show only what is known.
+ */
 import { z } from 'zod';
 import { beYearField, refField, sourceField, textField, thaiDateField } from './fields.ts';
 import { DataTableSchema } from './table.ts';
@@ -36,19 +40,19 @@ export const ManualSchema = z.object({
   /** ประเภทเอกสาร เช่น คู่มือการปฏิบัติงาน (document type) */
   docType: textField().default('คู่มือการปฏิบัติงาน').describe('ประเภทเอกสาร (document type)'),
   /** รหัสเอกสาร (document code) */
-  code: textField().describe('รหัสเอกสาร (document code)'),
+  code: textField().optional().describe('รหัสเอกสาร (document code)'),
   /** หน่วยงานเจ้าของ (office) */
   office: refField('offices'),
   /** ภารกิจที่เกี่ยวข้อง (missions) */
   missions: z.array(refField('missions')).default([]).describe('ภารกิจที่เกี่ยวข้อง (missions)'),
   /** ผู้รับผิดชอบเนื้อหา (owner) */
-  owner: textField().describe('ผู้รับผิดชอบเนื้อหา (owner)'),
+  owner: textField().optional().describe('ผู้รับผิดชอบเนื้อหา (owner)'),
   /** ครั้งที่ปรับปรุง (revision number) */
-  revision: z.number().int().min(0).describe('ครั้งที่ปรับปรุง (revision)'),
+  revision: z.number().int().min(0).optional().describe('ครั้งที่ปรับปรุง (revision)'),
   /** วันที่มีผลบังคับใช้ (effective date) */
-  effective: thaiDateField(),
+  effective: thaiDateField().optional(),
   /** ปีงบประมาณ พ.ศ. (fiscal year) */
-  fiscalYear: beYearField(),
+  fiscalYear: beYearField().optional(),
   /** ผู้จัดทำ ผู้ตรวจสอบ ผู้อนุมัติ (approvals) */
   approvals: z.array(ApprovalSchema).default([]).describe('การอนุมัติ (approvals)'),
   /** เอกสารอ้างอิง (references) */

@@ -2,7 +2,7 @@
 import { scoreKpi, weightedScore } from '../kpi/index.ts';
 import type { DataTable, Flowchart, Kpi, Plan, PlanItem } from '../schema/index.ts';
 import { fiscalMonths, fiscalYearOf, fiscalYearRange, formatThaiDate, fromThaiDigits, parseThaiDate, toThaiDigits } from '../thai/index.ts';
-import { thaiMonthNumber } from '../thai/dates.ts';
+import { FISCAL_MONTH_ABBREVIATIONS, parseMonthSpan } from '../schema/months.ts';
 import type { SourceFile, Path } from './source-file.ts';
 import { closest } from './suggest.ts';
 
@@ -56,22 +56,12 @@ export function checkFlowchart(file: SourceFile, chart: Flowchart): void {
   }
 }
 
-const MONTH_ABBREVIATIONS = fiscalMonths(2564).map((m) => m.short);
-
-/** Parses `ต.ค.-ธ.ค.` or `มี.ค.` into fiscal month indexes; reports what is wrong. */
+/** Reports a month span that is not a month or runs backwards. */
 function checkMonthSpan(file: SourceFile, text: string, path: Path): void {
-  const parts = text.split(/\s*[-–—]\s*/);
-  const indexes: number[] = [];
-  for (const part of parts) {
-    const m = thaiMonthNumber(part);
-    if (!m) {
-      file.report('invalid-month', path, { month: part }, { suggestion: closest(part, MONTH_ABBREVIATIONS) });
-      return;
-    }
-    indexes.push((m + 2) % 12); // ต.ค. → 0 … ก.ย. → 11
-  }
-  if (parts.length > 2) file.report('invalid-month', path, { month: text });
-  else if (indexes.length === 2 && indexes[1] < indexes[0]) file.report('backwards-range', path, { range: text, from: parts[0], to: parts[1] });
+  const span = parseMonthSpan(text);
+  if (!('error' in span)) return;
+  if (span.error === 'invalid-month') file.report('invalid-month', path, { month: span.month }, { suggestion: closest(span.month, FISCAL_MONTH_ABBREVIATIONS) });
+  else file.report('backwards-range', path, { range: text, from: span.from, to: span.to });
 }
 
 /** The next number after `prev` at the same level: `๓.๒` → `๓.๓`. */
@@ -164,7 +154,7 @@ export function checkTables(file: SourceFile, tables: DataTable[], fiscalYear: n
           column: column.label,
           table: table.id,
           declared: q(declared),
-          sum: formatCents(sum, column.type === 'amount' || typeof declared === 'string' && /[.]/.test(declared)),
+          sum: formatCents(sum, column.type === 'amount' || (typeof declared === 'string' && /[.]/.test(declared)), typeof declared === 'string' && /[๐-๙]/.test(declared)),
         });
       }
     }
@@ -201,12 +191,14 @@ function toCents(value: unknown): bigint | undefined {
   return m[1] ? -cents : cents;
 }
 
-function formatCents(cents: bigint, withDecimals: boolean): string {
+/** Writes hundredths back as a number, in Thai digits when the declared figure used them. */
+function formatCents(cents: bigint, withDecimals: boolean, thai: boolean): string {
   const negative = cents < 0n;
   const abs = negative ? -cents : cents;
   const int = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const frac = (abs % 100n).toString().padStart(2, '0');
-  return toThaiDigits(`${negative ? '-' : ''}${int}${withDecimals || frac !== '00' ? `.${frac}` : ''}`);
+  const text = `${negative ? '-' : ''}${int}${withDecimals || frac !== '00' ? `.${frac}` : ''}`;
+  return thai ? toThaiDigits(text) : text;
 }
 
 /** KPIs: usable thresholds, one result per quarter, reported scores equal computed ones (±0.0001). */

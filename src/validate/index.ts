@@ -247,6 +247,8 @@ export function validateContent(contentDir: string, root = process.cwd()): Valid
 function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): void {
   const { source } = l;
   for (const ref of l.references) {
+    // A malformed id is reported as bad-id already; looking it up would only repeat that.
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(ref.id)) continue;
     const ids = byCollection.get(ref.collection);
     if (ids?.has(ref.id)) continue;
     const label = COLLECTIONS.find((c) => c.name === ref.collection)?.label ?? ref.collection;
@@ -256,7 +258,8 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
   for (const ref of l.components) {
     const position = { line: ref.line, column: ref.column };
     if (ref.collection === 'tables') {
-      if (!tables.some((t) => t.id === ref.id)) {
+      // Tables are only known when the frontmatter itself is valid; its errors are reported already.
+      if (l.output !== undefined && !tables.some((t) => t.id === ref.id)) {
         source.push('unknown-table', position, '', { id: ref.id }, closest(ref.id, tables.map((t) => t.id)));
       }
       continue;

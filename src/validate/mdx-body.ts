@@ -18,7 +18,7 @@ import { closest } from './suggest.ts';
 /** A component that points at another entry, checked once the whole corpus is loaded. */
 export interface ComponentReference {
   component: string;
-  collection: 'flowcharts' | 'plans' | 'kpis' | 'tables';
+  collection: 'flowcharts' | 'plans' | 'kpis' | 'tables' | 'offices';
   id: string;
   line: number;
   column: number;

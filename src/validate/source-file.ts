@@ -62,9 +62,13 @@ export class SourceFile {
     const doc = parseDocument(yamlText, { lineCounter: this.lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
     this.doc = doc;
     let ok = true;
+    const lines = new Set<number>();
     for (const error of doc.errors) {
       ok = false;
       const at = this.offsetToPosition(error.pos[0]);
+      // One error per line: the YAML parser often reports a second error caused by the first.
+      if (lines.has(at.line)) continue;
+      lines.add(at.line);
       const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       if (error.code === 'DUPLICATE_KEY') {
         const key = /"(.*)"|'(.*)'|key (\S+)/.exec(detail);

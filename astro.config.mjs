@@ -1,0 +1,13 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+
+// The build script (scripts/build.ts) passes outDir and the content folder; this file stays thin.
+export default defineConfig({
+  site: process.env.KHUMUE_SITE_URL || undefined,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+  telemetry: false,
+});

@@ -1,0 +1,19 @@
+/** Small display helpers for components: Thai digits and dates as readers see them. */
+import { formatThaiDate, toThaiDigits } from '../thai/index.ts';
+
+/** A number or numeric text in Thai digits (or left Arabic). */
+export function num(value: number | string | null | undefined, numerals: 'thai' | 'arabic' = 'thai', grouping = true): string {
+  if (value === null || value === undefined) return '';
+  if (numerals === 'arabic') return typeof value === 'number' ? new Intl.NumberFormat('en-US', { useGrouping: grouping, maximumFractionDigits: 10 }).format(value) : value;
+  return toThaiDigits(value, { grouping });
+}
+
+/** A BE date in the long form (`๙ มีนาคม ๒๕๖๔`). */
+export function date(iso: string | undefined): string {
+  return iso ? formatThaiDate(iso, 'long') : '';
+}
+
+/** A year or code without grouping. */
+export function year(value: number): string {
+  return toThaiDigits(value, { grouping: false });
+}

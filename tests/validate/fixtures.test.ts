@@ -1,0 +1,50 @@
+/**
+ * Each folder in tests/fixtures/broken/ overlays one broken thing on the valid corpus. Its
+ * expected.txt pins the exact, located report. UPDATE_FIXTURES=1 rewrites them (review the diff).
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { formatProblems, validateContent } from '../../src/validate/index.ts';
+import { corpusWith, FIXTURES, VALID_CONTENT } from '../helpers/corpus.ts';
+
+const BROKEN = join(FIXTURES, 'broken');
+const names = readdirSync(BROKEN).sort();
+
+test('the valid corpus has no problems at all', () => {
+  const result = validateContent(VALID_CONTENT, join(VALID_CONTENT, '..'));
+  expect(result.problems).toEqual([]);
+  expect(result.entries.length).toBe(7);
+});
+
+test('there are at least 30 broken fixtures', () => {
+  expect(names.length).toBeGreaterThanOrEqual(30);
+});
+
+describe.each(names)('broken fixture %s', (name) => {
+  test('gets its own pinned, located report; json parses; nothing crashes', () => {
+    const corpus = corpusWith(join(BROKEN, name, 'content'));
+    try {
+      const result = validateContent(corpus.content, corpus.dir);
+      const text = formatProblems(result.problems, 'text');
+      const expectedFile = join(BROKEN, name, 'expected.txt');
+      if (process.env.UPDATE_FIXTURES || !existsSync(expectedFile)) writeFileSync(expectedFile, `${text}\n`);
+      expect(text).toBe(readFileSync(expectedFile, 'utf8').trimEnd());
+      expect(result.problems.length).toBeGreaterThan(0);
+      expect(result.problems.some((p) => p.code === 'internal-error')).toBe(false);
+      // every problem is located in a file and a line
+      for (const p of result.problems) {
+        expect(p.file).toMatch(/^content\//);
+        expect(p.line).toBeGreaterThanOrEqual(1);
+        expect(p.column).toBeGreaterThanOrEqual(1);
+      }
+      // the fixture's name is the code it is about
+      expect(result.problems.map((p) => p.code)).toContain(name.replace(/-list$/, ''));
+      const json = JSON.parse(formatProblems(result.problems, 'json'));
+      expect(json.length).toBe(result.problems.length);
+      expect(Object.keys(json[0]).sort()).toEqual(['code', 'column', 'field', 'file', 'line', 'message', 'severity']);
+    } finally {
+      corpus.cleanup();
+    }
+  });
+});
