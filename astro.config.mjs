@@ -9,5 +9,4 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx()],
   devToolbar: { enabled: false },
-  telemetry: false,
 });

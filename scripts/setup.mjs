@@ -49,7 +49,7 @@ if (!browser.path && !process.env.PUPPETEER_EXECUTABLE_PATH && hasApt && isRoot)
   aptInstall(['chromium']);
   browser = findBrowser();
 }
-if (!browser.path) {
+if (browser.source === 'none') {
   console.error(
     `setup: ${browser.reason}.\n` +
       '  On Debian/Ubuntu as root: apt-get install -y chromium\n' +

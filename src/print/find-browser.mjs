@@ -66,7 +66,7 @@ export const BROWSER_ARGS = [
  */
 export function requireBrowser() {
   const found = findBrowser();
-  if (found.path) return found.path;
+  if (found.source !== 'none') return found.path;
   throw new Error(
     `${found.reason}. Run \`npm run setup\` (on Debian it installs the \`chromium\` package), ` +
       'or install Chromium/Chrome yourself and set PUPPETEER_EXECUTABLE_PATH to its executable.',

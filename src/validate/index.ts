@@ -98,7 +98,7 @@ function splitFrontmatter(source: SourceFile, text: string): { yaml: string; bod
 function fitsExactly(def: CollectionDef, data: unknown): boolean {
   if (!def.schema.safeParse(data).success) return false;
   let unknown = 0;
-  walkSchema(def.schema as Parameters<typeof walkSchema>[0], data, [], { unknownKey: () => void unknown++, reference: () => undefined });
+  walkSchema(def.schema as unknown as Parameters<typeof walkSchema>[0], data, [], { unknownKey: () => void unknown++, reference: () => undefined });
   return unknown === 0;
 }
 

@@ -140,7 +140,7 @@ function unwrap(s: AnySchema): AnySchema {
 
 /** Walks data alongside its schema: unknown keys, and fields that reference other entries. */
 export function walkSchema(schema: AnySchema, value: unknown, path: Path, visitor: Visitor): void {
-  const meta = z.globalRegistry.get(schema as z.ZodType) as { reference?: string } | undefined;
+  const meta = z.globalRegistry.get(schema as unknown as z.ZodType) as { reference?: string } | undefined;
   if (meta?.reference && typeof value === 'string') visitor.reference(path, meta.reference, value);
   const def = schema._zod.def;
   switch (def.type) {

@@ -13,7 +13,6 @@ import {
   toThaiDigits,
 } from '../../src/thai/index.ts';
 import * as thai from '../../src/thai/index.ts';
-// @ts-expect-error: the package ships no types
 import thaiBahtText from 'thai-baht-text';
 
 test('the public API is exactly the documented one', () => {
