@@ -48,3 +48,16 @@ describe.each(names)('broken fixture %s', (name) => {
     }
   });
 });
+
+test('a UTF-8 byte-order mark is simply accepted, in YAML and in MDX', () => {
+  const corpus = corpusWith();
+  try {
+    for (const file of ['offices/test-office.yaml', 'manuals/test-manual.mdx']) {
+      const path = join(corpus.content, file);
+      writeFileSync(path, `\uFEFF${readFileSync(path, 'utf8')}`);
+    }
+    expect(validateContent(corpus.content, corpus.dir).problems).toEqual([]);
+  } finally {
+    corpus.cleanup();
+  }
+});
