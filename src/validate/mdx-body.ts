@@ -102,6 +102,10 @@ export function checkMdxBody(file: SourceFile, text: string): ComponentReference
       case 'definition':
         if (n.url && isJavascriptUrl(n.url)) file.push('mdx-javascript-url', at(n), '', {});
         return;
+      case 'list':
+      case 'root':
+        checkNumbering(file, n as unknown as Parent);
+        return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
         checkElement(file, n as Parameters<typeof checkElement>[1], refs);
@@ -172,6 +176,58 @@ function checkElement(
   if (spec) {
     for (const [prop, def] of Object.entries(spec.props)) {
       if (def.required && !seen.has(prop)) file.push('missing-attribute', at(n), '', { component: name, name: prop });
+    }
+  }
+}
+
+interface Parent {
+  children: Array<{ type: string; position?: Position; children?: unknown[]; value?: string }>;
+}
+
+const NUMBER = /^\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)[.)]?\s/;
+const digits = (t: string) => t.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+const thai = (t: string, like: string) => (/[๐-๙]/.test(like) ? t.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d))) : t);
+
+/** The dotted number an item or paragraph starts with (`๓.๒ งาน…` → `๓.๒`). */
+function leadingNumber(node: unknown): string | undefined {
+  let n = node as { type: string; value?: string; children?: unknown[] } | undefined;
+  while (n && n.type !== 'text') n = n.children?.[0] as typeof n;
+  return n?.value ? NUMBER.exec(n.value)?.[1] : undefined;
+}
+
+/**
+ * Numbered items written as text (`- ๓.๑ …`, `๒. …` paragraphs): within one list each number
+ * follows the one before it. Source documents skip numbers; that is worth a warning, not a fix.
+ */
+function checkNumbering(file: SourceFile, parent: Parent): void {
+  if (!parent.children) return;
+  // A list under a numbered paragraph (`๒. งาน…` then `- ๓.๑ …`) continues that number.
+  parent.children.forEach((child, i) => {
+    const before = parent.children[i - 1];
+    if (child.type !== 'list' || before?.type !== 'paragraph') return;
+    const head = leadingNumber(before);
+    const first = leadingNumber(child.children?.[0]);
+    if (!head || !first || head.includes('.') || !first.includes('.')) return;
+    const prefix = first.slice(0, first.lastIndexOf('.'));
+    if (digits(prefix) !== digits(head)) {
+      file.push('list-number-skipped', at(child.children![0] as { position?: Position }), '', { received: first, expected: thai(`${digits(head)}.1`, first) });
+    }
+  });
+  if ((parent as unknown as { type: string }).type === 'list') {
+    let previous: string | undefined;
+    for (const item of parent.children) {
+      const number = leadingNumber(item);
+      if (!number) {
+        previous = undefined;
+        continue;
+      }
+      if (previous) {
+        const parts = digits(previous).split('.');
+        parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);
+        const expected = thai(parts.join('.'), number);
+        if (digits(number) !== digits(expected)) file.push('list-number-skipped', at(item), '', { received: number, expected });
+      }
+      previous = number;
     }
   }
 }

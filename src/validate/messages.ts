@@ -68,6 +68,7 @@ export const MESSAGES = {
   'invalid-month': { kind: 'consistency', text: (p) => `ไม่มีเดือน ${q(p.month)} (no such Thai month abbreviation)` },
   'backwards-range': { kind: 'consistency', text: (p) => `ช่วงเดือน ${q(p.range)} ย้อนกลับ: ${q(p.from)} อยู่หลัง ${q(p.to)} ในปีงบประมาณ (range runs backwards in the fiscal year)` },
   'number-skipped': { kind: 'consistency', text: (p) => `ลำดับที่ ${q(p.received)} ไม่ต่อเนื่อง ลำดับที่ควรเป็นคือ ${q(p.expected)} (item number skips or repeats)` },
+  'list-number-skipped': { kind: 'consistency', text: (p) => `รายการเลขที่ ${q(p.received)} ไม่ต่อเนื่อง ลำดับที่ควรเป็นคือ ${q(p.expected)} (numbered item skips or repeats)` },
   'month-label-mismatch': { kind: 'consistency', text: (p) => `หัวเดือนช่องที่ ${p.index} เขียนว่า ${q(p.received)} แต่เดือนที่ ${p.index} ของปีงบประมาณ ${p.year} คือ ${q(p.expected)} (month header does not match the fiscal year)` },
   // dates, tables, KPIs
   'date-outside-fiscal-year': { kind: 'consistency', text: (p) => `วันที่ ${q(p.date)} อยู่นอกปีงบประมาณ ${p.year} (${p.start} – ${p.end}) (date outside the fiscal year)` },
