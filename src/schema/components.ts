@@ -18,7 +18,7 @@ export const MDX_COMPONENTS: Record<string, ComponentSpec> = {
   StrategyTables: { label: 'ตารางกลยุทธ์', props: { id: { required: true, reference: 'plans' } } },
   KpiCard: { label: 'ตัวชี้วัด', props: { id: { required: true, reference: 'kpis' } } },
   DataTable: { label: 'ตารางข้อมูล', props: { id: { required: true, reference: 'tables' } } },
-  MissionTable: { label: 'ตารางภารกิจตามกฎหมาย', props: { office: { required: true, reference: 'offices' } } },
+  MissionTable: { label: 'ตารางภารกิจตามกฎหมาย', props: { office: { required: true, reference: 'offices' }, heading: {} } },
   Note: { label: 'หมายเหตุ', props: { type: { values: ['note', 'warning', 'source'] }, title: {} }, children: true },
 };
 

@@ -55,6 +55,8 @@ export const FlowchartSchema = z.object({
   fiscalYear: beYearField().optional(),
   /** ตัวชี้วัดที่สำคัญของกระบวนงาน (process KPI) */
   kpi: textField().optional().describe('ตัวชี้วัดที่สำคัญของกระบวนงาน (process KPI)'),
+  /** ป้ายหน้าตัวชี้วัด ถ้าต่างจาก "ตัวชี้วัดที่สำคัญของกระบวนงาน" (label before the KPI) */
+  kpiLabel: textField().optional().describe('ป้ายหน้าตัวชี้วัด (label before the KPI)'),
   /** table = ตารางผังงาน, diagram = ผังงานอิสระ (how to render) */
   render: z.enum(['table', 'diagram']).default('table').describe('table = ตารางผังงาน, diagram = ผังงานอิสระ (render)'),
   /** หัวคอลัมน์ที่ต้องการเปลี่ยน หรือ false เพื่อซ่อน (column headers to override or hide) */

@@ -41,6 +41,8 @@ export const MissionSchema = z.object({
   office: refField('offices').describe('หน่วยงานที่รับผิดชอบ (office)'),
   /** ลำดับในหมวด ตามเอกสาร (order within the mandate) */
   order: z.number().int().min(1).describe('ลำดับในหมวด (order)'),
+  /** เลขลำดับตามที่ต้นฉบับพิมพ์ ถ้าไม่ใช่เลขไทยของ order (number as printed) */
+  number: textField().optional().describe('เลขลำดับตามที่พิมพ์ (number as printed)'),
   /** รหัสกระบวนงาน เช่น PM 3 (process code) */
   code: textField().optional().describe('รหัสกระบวนงาน (process code)'),
   /** หมายเหตุ (note) */
