@@ -31,7 +31,7 @@ export const QuarterSchema = z.object({
 
 export const KpiSchema = z.object({
   /** รหัสตัวชี้วัด เช่น สตป. 02 (code) */
-  code: textField().describe('รหัสตัวชี้วัด (code)'),
+  code: textField().optional().describe('รหัสตัวชี้วัด (code)'),
   /** ชื่อตัวชี้วัด (name) */
   name: textField().describe('ชื่อตัวชี้วัด (name)'),
   /** หน่วยงาน (office) */
@@ -41,7 +41,7 @@ export const KpiSchema = z.object({
   /** ปีงบประมาณ (fiscal year) */
   fiscalYear: beYearField(),
   /** หน่วยวัด (unit) */
-  unit: textField().describe('หน่วยวัด (unit)'),
+  unit: textField().optional().describe('หน่วยวัด (unit)'),
   /** น้ำหนัก ร้อยละ (weight, percent) */
   weight: z.number().min(0).max(100).optional().describe('น้ำหนัก ร้อยละ (weight)'),
   /** thresholds = คะแนนจากเกณฑ์ห้าระดับ; milestone = ผลคือระดับขั้นที่ทำได้ (scoring method) */
@@ -71,6 +71,17 @@ export const KpiSchema = z.object({
   supporters: z.array(ContactSchema).default([]),
   /** ผลรายไตรมาส (quarterly results) */
   quarters: z.array(QuarterSchema).default([]).describe('ผลรายไตรมาส (quarterly results)'),
+  /** รายงานผลฉบับอื่นของไตรมาสเดียวกัน ซึ่งต้องตรงกับผลหลัก (other reports of the same quarters, cross-checked) */
+  otherReports: z
+    .array(
+      z.object({
+        /** ชื่อรายงาน (title) */
+        title: textField(),
+        quarters: z.array(QuarterSchema.pick({ quarter: true, value: true, valueText: true, detail: true })).min(1),
+      }),
+    )
+    .default([])
+    .describe('รายงานผลฉบับอื่น (other reports)'),
   /** หมายเหตุ (notes) */
   notes: z.array(textField()).default([]),
   /** เอกสารต้นฉบับ (source) */

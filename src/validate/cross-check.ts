@@ -215,6 +215,7 @@ export function checkKpi(file: SourceFile, kpi: Kpi): void {
       }
     }
   }
+  checkKpiDetails(file, kpi);
   const seen = new Set<number>();
   kpi.quarters.forEach((quarter, i) => {
     const path: Path = ['quarters', i];
@@ -239,5 +240,45 @@ export function checkKpi(file: SourceFile, kpi: Kpi): void {
         }
       }
     }
+  });
+}
+
+/** Counts written in a detail: `จำนวน 37 หน่วย` → 37; and a stated `รวมทั้งสิ้น 826` total. */
+function countsIn(detail: string | undefined): { parts: number[]; total?: number } {
+  const text = fromThaiDigits(detail ?? '');
+  const parts = [...text.matchAll(/จำนวน\s*([\d,]+)\s*หน่วย/g)].map((m) => Number(m[1].replace(/,/g, '')));
+  const total = /รวมทั้งสิ้น\s*([\d,]+)/.exec(text)?.[1];
+  return { parts, total: total === undefined ? undefined : Number(total.replace(/,/g, '')) };
+}
+
+/**
+ * Quarterly details that count units must add up to the result (or to the total they state),
+ * and another report of the same quarter must give the same result and the same counts.
+ */
+function checkKpiDetails(file: SourceFile, kpi: Kpi): void {
+  const check = (q: { quarter: number; value: number | null; detail?: string }, path: Path) => {
+    const { parts, total } = countsIn(q.detail);
+    if (parts.length < 2) return;
+    const sum = parts.reduce((a, b) => a + b, 0);
+    const want = total ?? q.value;
+    if (want !== null && want !== undefined && sum !== want) {
+      file.report('detail-sum-mismatch', [...path, 'detail'], { quarter: toThaiDigits(String(q.quarter)), parts: parts.join(' + '), sum, value: want });
+    }
+  };
+  kpi.quarters.forEach((q, i) => check(q, ['quarters', i]));
+  kpi.otherReports.forEach((report, r) => {
+    report.quarters.forEach((other, i) => {
+      const path: Path = ['otherReports', r, 'quarters', i];
+      check(other, path);
+      const main = kpi.quarters.find((q) => q.quarter === other.quarter);
+      if (!main) return;
+      const quarter = toThaiDigits(String(other.quarter));
+      if (main.value !== other.value) {
+        file.report('report-mismatch', [...path, 'value'], { quarter, what: 'ผลการดำเนินงาน', title: report.title, other: String(other.value), main: String(main.value) });
+      }
+      const a = countsIn(main.detail).parts.join(', ');
+      const b = countsIn(other.detail).parts.join(', ');
+      if (a && b && a !== b) file.report('report-mismatch', [...path, 'detail'], { quarter, what: 'จำนวนหน่วยในรายละเอียด', title: report.title, other: b, main: a });
+    });
   });
 }

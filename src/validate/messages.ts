@@ -81,6 +81,8 @@ export const MESSAGES = {
   'duplicate-quarter': { kind: 'consistency', text: (p) => `ไตรมาสที่ ${p.quarter} ซ้ำ (duplicate quarter)` },
   'score-mismatch': { kind: 'consistency', text: (p) => `คะแนนตัวชี้วัดไตรมาสที่ ${p.quarter} รายงานไว้ ${q(p.reported)} แต่คำนวณจากผล ${q(p.value)} ได้ ${q(p.computed)} (reported score differs from the computed one)` },
   'weighted-score-mismatch': { kind: 'consistency', text: (p) => `คะแนนถ่วงน้ำหนักไตรมาสที่ ${p.quarter} รายงานไว้ ${q(p.reported)} แต่คำนวณได้ ${q(p.computed)} (reported weighted score differs from the computed one)` },
+  'detail-sum-mismatch': { kind: 'consistency', text: (p) => `รายละเอียดไตรมาสที่ ${p.quarter} ระบุจำนวน ${q(p.parts)} รวมได้ ${q(p.sum)} แต่ผลการดำเนินงานคือ ${q(p.value)} (the counts in the details do not add up to the result)` },
+  'report-mismatch': { kind: 'consistency', text: (p) => `ไตรมาสที่ ${p.quarter}: ${p.what} ใน${p.title} คือ ${q(p.other)} แต่ในรายงานหลักคือ ${q(p.main)} (two reports give different figures for the same quarter)` },
   'missing-weight': { kind: 'error', text: () => 'มีคะแนนถ่วงน้ำหนักที่รายงาน แต่ไม่ได้ระบุ weight (a weighted score is reported but no weight is set)' },
   // the tool itself
   'internal-error': { kind: 'error', text: (p) => `เครื่องมือตรวจสอบขัดข้องกับแฟ้มนี้ โปรดแจ้งผู้ดูแล (internal validator error — please report it): ${p.detail}` },
