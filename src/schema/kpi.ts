@@ -82,6 +82,10 @@ export const KpiSchema = z.object({
     )
     .default([])
     .describe('รายงานผลฉบับอื่น (other reports)'),
+  /** เงื่อนไข (conditions) */
+  conditions: textField().optional().describe('เงื่อนไข (conditions)'),
+  /** ตัวเลขที่แสดง: ไทยหรืออารบิก ตามต้นฉบับ (numerals shown) */
+  numerals: z.enum(['thai', 'arabic']).optional().describe('ตัวเลขไทยหรืออารบิก (numerals)'),
   /** หมายเหตุ (notes) */
   notes: z.array(textField()).default([]),
   /** เอกสารต้นฉบับ (source) */

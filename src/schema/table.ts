@@ -6,7 +6,7 @@ export const TableColumnSchema = z.object({
   /** คีย์ของคอลัมน์ในแต่ละแถว (key of the column in each row) */
   key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/).describe('คีย์ของคอลัมน์ในแต่ละแถว (column key)'),
   /** หัวคอลัมน์ (column header) */
-  label: textField().describe('หัวคอลัมน์ (column header)'),
+  label: z.string().trim().describe('หัวคอลัมน์ ว่างได้ถ้าต้นฉบับไม่มี (column header; may be empty as in the source)'),
   /** ชนิดข้อมูล: text, number, amount (เงิน), date (data type) */
   type: z.enum(['text', 'number', 'amount', 'date']).default('text').describe('ชนิดข้อมูล (data type)'),
   /** หัวคอลัมน์ระดับบน สำหรับหัวตารางสองชั้น (a group header above this column) */

@@ -139,10 +139,8 @@ export function checkTables(file: SourceFile, tables: DataTable[], fiscalYear: n
         file.report('unknown-column', totalPath, { key, table: table.id }, { at: 'key', suggestion: closest(key, keys) });
         continue;
       }
-      if (column.type !== 'number' && column.type !== 'amount') {
-        file.report('total-not-numeric', totalPath, { column: column.label });
-        continue;
-      }
+      // A summary written in a text or date column (`Conference`, `ลงพื้นที่`) is shown, not summed.
+      if (column.type !== 'number' && column.type !== 'amount') continue;
       const want = toCents(declared);
       if (want === undefined) {
         file.report('not-a-number', totalPath, { received: q(declared), column: column.label });

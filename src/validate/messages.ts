@@ -75,7 +75,6 @@ export const MESSAGES = {
   'unknown-column': { kind: 'error', text: (p) => `ไม่มีคอลัมน์ ${q(p.key)} ในตาราง ${q(p.table)} (unknown column)` },
   'not-a-number': { kind: 'consistency', text: (p) => `ค่า ${q(p.received)} ในคอลัมน์ตัวเลข ${q(p.column)} ไม่ใช่ตัวเลข (not a number)` },
   'total-mismatch': { kind: 'consistency', text: (p) => `ยอดรวมคอลัมน์ ${q(p.column)} ของตาราง ${q(p.table)} ระบุไว้ ${q(p.declared)} แต่ผลรวมของแถวเป็น ${q(p.sum)} (declared total does not equal the sum of the rows)` },
-  'total-not-numeric': { kind: 'error', text: (p) => `ประกาศยอดรวมให้คอลัมน์ ${q(p.column)} ซึ่งไม่ใช่ตัวเลข (totals are for number or amount columns)` },
   'bad-thresholds': { kind: 'consistency', text: (p) => `เกณฑ์ให้คะแนนใช้ไม่ได้: ${p.reason} (thresholds unusable)` },
   'missing-thresholds': { kind: 'error', text: () => 'ตัวชี้วัดแบบ thresholds ต้องมีเกณฑ์ ๕ ระดับ (thresholds scoring needs five thresholds)' },
   'duplicate-quarter': { kind: 'consistency', text: (p) => `ไตรมาสที่ ${p.quarter} ซ้ำ (duplicate quarter)` },
