@@ -62,7 +62,7 @@ export const WorkPlanSchema = z.object({
 
 export const StrategyRowSchema = z.object({
   /** ภารกิจ (mission) */
-  mission: textField().describe('ภารกิจ (mission)'),
+  mission: z.string().trim().default('').describe('ภารกิจ ว่างได้ถ้าต้นฉบับไม่ระบุ (mission; may be empty as in the source)'),
   /** บริบทการดำเนินงาน (context) */
   context: z.array(textField()).default([]).describe('บริบทการดำเนินงาน (context)'),
   /** กลยุทธ์ (strategies) */
@@ -85,6 +85,8 @@ export const PlanSchema = z.object({
   missions: z.array(refField('missions')).default([]),
   /** ปีงบประมาณ พ.ศ. (fiscal year) */
   fiscalYear: beYearField(),
+  /** หัวเรื่องของชุดตารางกลยุทธ์ (heading above the strategy tables) */
+  strategiesTitle: textField().optional().describe('หัวเรื่องตารางกลยุทธ์ (strategy tables heading)'),
   /** ตารางกลยุทธ์ (strategy tables) */
   strategies: z.array(StrategyTableSchema).default([]).describe('ตารางกลยุทธ์ (strategy tables)'),
   /** แผนปฏิบัติงานแบบแกนต์ (Gantt work plan) */

@@ -27,6 +27,7 @@ export function seedPieces(text: string): string[] {
     .replace(/<input[^>]*>/g, '\n')
     .replace(/<\/?(p|ul|ol|li|br|div|pre|table|tr|td|th)\b[^>]*>/gi, '\n')
     .replace(/<[^>]+>/g, '')
+    .replace(/\*\*/g, '') // Markdown bold left by the extraction
     .split(/[\n\t•▪❑●➤✓]+/)
     .map((s) => s.trim())
     .filter(Boolean);
