@@ -16,6 +16,8 @@ export function repairSeedText(text: string): string {
       .replace(/([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37])/g, '$2$1')
       // Kannada glyphs where the font mapped Thai ones: 'คุณวุฒಿಯ่าง' → 'คุณวุฒิอย่าง'
       .replace(/\u0cbf\u0caf/g, '\u0e34\u0e2d\u0e22')
+      // Markdown bold left by the extraction
+      .replace(/\*\*/g, '')
       .replace(/&nbsp;/g, ' ')
       .replace(/&amp;/g, '&')
   );
@@ -27,7 +29,6 @@ export function seedPieces(text: string): string[] {
     .replace(/<input[^>]*>/g, '\n')
     .replace(/<\/?(p|ul|ol|li|br|div|pre|table|tr|td|th)\b[^>]*>/gi, '\n')
     .replace(/<[^>]+>/g, '')
-    .replace(/\*\*/g, '') // Markdown bold left by the extraction
     .split(/[\n\t•▪❑●➤✓]+/)
     .map((s) => s.trim())
     .filter(Boolean);
