@@ -9,6 +9,8 @@ export const TableColumnSchema = z.object({
   label: z.string().trim().describe('หัวคอลัมน์ ว่างได้ถ้าต้นฉบับไม่มี (column header; may be empty as in the source)'),
   /** ชนิดข้อมูล: text, number, amount (เงิน), date (data type) */
   type: z.enum(['text', 'number', 'amount', 'date']).default('text').describe('ชนิดข้อมูล (data type)'),
+  /** คอลัมน์นี้เป็นผลรวมของคอลัมน์อื่นในแถวเดียวกัน ซึ่งจะถูกตรวจ (this column is the row sum of these columns, checked) */
+  sumOf: z.array(z.string()).optional().describe('ผลรวมของคอลัมน์ในแถว (row sum of these columns)'),
   /** หัวคอลัมน์ระดับบน สำหรับหัวตารางสองชั้น (a group header above this column) */
   group: textField().optional().describe('หัวคอลัมน์ระดับบน (group header)'),
 });
@@ -24,7 +26,11 @@ export const DataTableSchema = z.object({
   numerals: z.enum(['thai', 'arabic']).optional().describe('ตัวเลขไทยหรืออารบิก (numerals)'),
   /** คอลัมน์ (columns) */
   columns: z.array(TableColumnSchema).min(1).describe('คอลัมน์ (columns)'),
-  /** แถวข้อมูล: แต่ละแถวเป็น คีย์: ค่า (rows, keyed by column key) */
+  /**
+   * แถวข้อมูล: แต่ละแถวเป็น คีย์: ค่า; `_level: 1` คือแถวย่อยของแถวก่อนหน้า ซึ่งต้องรวมได้เท่าแถวนั้น
+   * และไม่นับในยอดรวม; `-` คือไม่มีค่า (rows keyed by column key; `_level: 1` marks detail rows of the
+   * row above, which must add up to it and are not counted in the totals; `-` means none)
+   */
   rows: z.array(z.record(z.string(), cell)).describe('แถวข้อมูล (rows)'),
   /** ยอดรวมที่ประกาศไว้ต่อคอลัมน์ ซึ่งจะถูกตรวจกับผลรวมจริง (declared totals, checked) */
   totals: z.record(z.string(), z.union([z.number(), z.string()])).optional().describe('ยอดรวมที่ประกาศ (declared totals)'),
