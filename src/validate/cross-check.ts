@@ -110,6 +110,8 @@ export function checkPlan(file: SourceFile, plan: Plan): void {
 
 /** Numeric columns of a table. */
 const isNumeric = (c: { type: string }) => c.type === 'number' || c.type === 'amount';
+/** A column as a reader finds it: its group header and its own (`ข้าราชการ กรอบ`). */
+const columnName = (c: { label: string; group?: string }) => (c.group ? `${c.group} ${c.label}` : c.label) || '(ไม่มีหัวคอลัมน์)';
 
 /**
  * Tables: rows keyed by known columns; dates inside the fiscal year; numbers that add up, exactly
@@ -138,7 +140,7 @@ export function checkTables(file: SourceFile, tables: DataTable[], fiscalYear: n
         if (value === null || value === '' || value === '-') continue;
         if (isNumeric(column)) {
           const cents = toCents(value);
-          if (cents === undefined) file.report('not-a-number', [...path, 'rows', r, key], { received: q(value), column: column.label });
+          if (cents === undefined) file.report('not-a-number', [...path, 'rows', r, key], { received: q(value), column: columnName(column) });
           else parsed.set(key, cents);
         } else if (column.type === 'date' && typeof value === 'string') {
           checkDateCell(file, value, fiscalYear, [...path, 'rows', r, key]);
@@ -158,7 +160,7 @@ export function checkTables(file: SourceFile, tables: DataTable[], fiscalYear: n
         const sum = children.reduce((acc, c) => acc + (numbers[c].get(column.key) ?? 0n), 0n);
         if (sum !== own) {
           const declared = row[column.key];
-          file.report('subtotal-mismatch', [...path, 'rows', r, column.key], { row: label(row, r), column: column.label, declared: q(declared), sum: formatCents(sum, column.type === 'amount', isThai(declared)) });
+          file.report('subtotal-mismatch', [...path, 'rows', r, column.key], { row: label(row, r), column: columnName(column), declared: q(declared), sum: formatCents(sum, column.type === 'amount', isThai(declared)) });
         }
       }
     });
@@ -175,7 +177,7 @@ export function checkTables(file: SourceFile, tables: DataTable[], fiscalYear: n
         if (own === undefined) return;
         const sum = parts.reduce((acc, k) => acc + (values.get(k) ?? 0n), 0n);
         if (sum !== own) {
-          file.report('row-sum-mismatch', where, { row: name, column: column.label, declared: q(raw[column.key]), parts: parts.map((k) => `\`${columns.get(k)?.label ?? k}\``).join(' + '), sum: formatCents(sum, column.type === 'amount', isThai(raw[column.key])) });
+          file.report('row-sum-mismatch', where, { row: name, column: columnName(column), declared: q(raw[column.key]), parts: parts.map((k) => `\`${columns.has(k) ? columnName(columns.get(k)!) : k}\``).join(' + '), sum: formatCents(sum, column.type === 'amount', isThai(raw[column.key])) });
         }
       };
       table.rows.forEach((row, r) => check(numbers[r], row, [...path, 'rows', r, column.key], label(row, r)));
@@ -200,13 +202,13 @@ export function checkTables(file: SourceFile, tables: DataTable[], fiscalYear: n
       if (!isNumeric(column) || declared === '-' || declared === '') continue;
       const want = toCents(declared);
       if (want === undefined) {
-        file.report('not-a-number', totalPath, { received: q(declared), column: column.label });
+        file.report('not-a-number', totalPath, { received: q(declared), column: columnName(column) });
         continue;
       }
       const sum = sums.get(key) ?? 0n;
       if (sum !== want) {
         file.report('total-mismatch', totalPath, {
-          column: column.label,
+          column: columnName(column),
           table: table.id,
           declared: q(declared),
           sum: formatCents(sum, column.type === 'amount' || (typeof declared === 'string' && /[.]/.test(declared)), isThai(declared)),

@@ -16,8 +16,9 @@ export function repairSeedText(text: string): string {
       .replace(/([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37])/g, '$2$1')
       // Kannada glyphs where the font mapped Thai ones: 'คุณวุฒಿಯ่าง' → 'คุณวุฒิอย่าง'
       .replace(/\u0cbf\u0caf/g, '\u0e34\u0e2d\u0e22')
-      // Markdown bold left by the extraction
+      // Markdown left by the extraction: bold markers and escaped asterisks
       .replace(/\*\*/g, '')
+      .replace(/\\\*/g, '*')
       .replace(/&nbsp;/g, ' ')
       .replace(/&amp;/g, '&')
   );
@@ -30,7 +31,7 @@ export function seedPieces(text: string): string[] {
     .replace(/<\/?(p|ul|ol|li|br|div|pre|table|tr|td|th)\b[^>]*>/gi, '\n')
     .replace(/<[^>]+>/g, '')
     .split(/[\n\t•▪❑●➤✓]+/)
-    .map((s) => s.trim())
+    .map((s) => s.trim().replace(/^#+\s*/, '')) // Markdown heading markers left by the extraction
     .filter(Boolean);
 }
 
