@@ -2,7 +2,7 @@
 import { scoreKpi, weightedScore } from '../kpi/index.ts';
 import type { DataTable, Flowchart, Kpi, Plan, PlanItem } from '../schema/index.ts';
 import { fiscalMonths, fiscalYearOf, fiscalYearRange, formatThaiDate, fromThaiDigits, parseThaiDate, toThaiDigits } from '../thai/index.ts';
-import { FISCAL_MONTH_ABBREVIATIONS, parseMonthSpan } from '../schema/months.ts';
+import { FISCAL_MONTH_ABBREVIATIONS, fiscalMonthIndex, parseMonthSpan } from '../schema/months.ts';
 import type { SourceFile, Path } from './source-file.ts';
 import { closest } from './suggest.ts';
 
@@ -73,6 +73,7 @@ function nextNumber(prev: string): string {
 
 /** Plans: months valid and not backwards, numbering without skips, source month headers. */
 export function checkPlan(file: SourceFile, plan: Plan): void {
+  checkStrategyDates(file, plan);
   const wp = plan.workplan;
   if (!wp) return;
   const walkItems = (items: PlanItem[], parentNumber: string, path: Path): void => {
@@ -339,6 +340,41 @@ function checkKpiDetails(file: SourceFile, kpi: Kpi): void {
       const a = countsIn(main.detail).parts.join(', ');
       const b = countsIn(other.detail).parts.join(', ');
       if (a && b && a !== b) file.report('report-mismatch', [...path, 'detail'], { quarter, what: 'จำนวนหน่วยในรายละเอียด', title: report.title, other: b, main: a });
+    });
+  });
+}
+
+/** A month and a Buddhist-era year written in text: `(ต.ค. 2564)`, `พ.ย.-ธ.ค.2563`, `(มี.ย. 2564)`. */
+const MONTH_YEAR = /(?<![ก-๛])([ก-ฮ][ิีุู]?\.[ก-ฮ]{1,2}\.?)\s*(25\d\d|๒๕[๐-๙][๐-๙])/g;
+
+/** Strategy tables of a plan: months named in the text exist, and fall inside the plan's fiscal year. */
+function checkStrategyDates(file: SourceFile, plan: Plan): void {
+  plan.strategies.forEach((table, t) => {
+    table.rows.forEach((row, r) => {
+      for (const key of ['context', 'strategy'] as const) {
+        row[key].forEach((text, i) => {
+          const path: Path = ['strategies', t, 'rows', r, key, i];
+          for (const m of text.matchAll(MONTH_YEAR)) {
+            if (/^[พค]\.ศ\.?$/.test(m[1])) continue; // พ.ศ. 2561 is an era, not a month
+            const index = fiscalMonthIndex(m[1]);
+            if (index < 0) {
+              file.report('invalid-month', path, { month: m[1] }, { suggestion: closest(m[1], FISCAL_MONTH_ABBREVIATIONS) });
+              continue;
+            }
+            const yearBE = Number(fromThaiDigits(m[2]));
+            const fiscal = index < 3 ? yearBE + 1 : yearBE; // ต.ค.–ธ.ค. belong to the next fiscal year
+            if (fiscal !== plan.fiscalYear) {
+              const range = fiscalYearRange(plan.fiscalYear);
+              file.report('date-outside-fiscal-year', path, {
+                date: m[0].trim(),
+                year: toThaiDigits(String(plan.fiscalYear)),
+                start: formatThaiDate(range.start, 'short'),
+                end: formatThaiDate(range.end, 'short'),
+              });
+            }
+          }
+        });
+      }
     });
   });
 }

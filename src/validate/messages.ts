@@ -5,8 +5,11 @@
 
 type Params = Record<string, string | number>;
 interface Entry {
-  /** Consistency problems that a transcribed source may contain are warnings there, errors elsewhere. */
-  kind: 'error' | 'warning' | 'consistency';
+  /**
+   * Consistency problems that a transcribed source may contain are warnings there, errors elsewhere;
+   * style advice is for new content and is not given on a transcribed source, whose wording is kept.
+   */
+  kind: 'error' | 'warning' | 'consistency' | 'style';
   text: (p: Params) => string;
 }
 
@@ -63,7 +66,7 @@ export const MESSAGES = {
   'unreachable-step': { kind: 'error', text: () => 'ไม่มีเส้นทางจากขั้นตอนแรกมาถึงขั้นตอนนี้ (step is unreachable from the first step)' },
   'no-end': { kind: 'error', text: () => 'ผังไม่มีจุดสิ้นสุด ทุกขั้นตอนวนต่อไปเรื่อย ๆ (the flowchart has no end)' },
   'last-not-terminator': { kind: 'warning', text: (p) => `ขั้นตอนสุดท้ายควรเป็นสัญลักษณ์ terminator แต่เป็น ${q(p.shape)} (the last step should be a terminator)` },
-  'long-label': { kind: 'warning', text: (p) => `ข้อความในสัญลักษณ์ยาว ${p.length} ตัวอักษร ควรไม่เกิน ${p.max} ให้ย้ายรายละเอียดไปที่ detail (label too long; move details to detail)` },
+  'long-label': { kind: 'style', text: (p) => `ข้อความในสัญลักษณ์ยาว ${p.length} ตัวอักษร ควรไม่เกิน ${p.max} ให้ย้ายรายละเอียดไปที่ detail (label too long; move details to detail)` },
   // plans
   'invalid-month': { kind: 'consistency', text: (p) => `ไม่มีเดือน ${q(p.month)} (no such Thai month abbreviation)` },
   'backwards-range': { kind: 'consistency', text: (p) => `ช่วงเดือน ${q(p.range)} ย้อนกลับ: ${q(p.from)} อยู่หลัง ${q(p.to)} ในปีงบประมาณ (range runs backwards in the fiscal year)` },
@@ -98,8 +101,9 @@ export function messageText(code: MessageCode, params: Params = {}, suggestion?:
 }
 
 /** The severity of a code; consistency problems are warnings in transcribed sources. */
-export function severityOf(code: MessageCode, transcribed: boolean): 'error' | 'warning' {
+export function severityOf(code: MessageCode, transcribed: boolean): 'error' | 'warning' | undefined {
   const kind = (MESSAGES[code] as Entry).kind;
   if (kind === 'consistency') return transcribed ? 'warning' : 'error';
+  if (kind === 'style') return transcribed ? undefined : 'warning';
   return kind;
 }

@@ -42,12 +42,14 @@ export class SourceFile {
 
   /** Records a problem; the field path is located in the YAML when possible. */
   report(code: MessageCode, path: Path, params: Record<string, string | number> = {}, options: ReportOptions = {}): void {
+    const severity = severityOf(code, this.transcribed);
+    if (!severity) return;
     const pos = options.position ?? this.locate(path, options.at ?? 'value');
     this.problems.push({
       file: this.file,
       line: pos.line,
       column: pos.column,
-      severity: severityOf(code, this.transcribed),
+      severity,
       code,
       field: formatPath(path),
       message: messageText(code, params, options.suggestion),
@@ -87,11 +89,13 @@ export class SourceFile {
 
   /** Pushes a problem at a known position. */
   push(code: MessageCode, at: { line: number; column: number }, field: string, params: Record<string, string | number>, suggestion?: string): void {
+    const severity = severityOf(code, this.transcribed);
+    if (!severity) return;
     this.problems.push({
       file: this.file,
       line: at.line,
       column: at.column,
-      severity: severityOf(code, this.transcribed),
+      severity,
       code,
       field,
       message: messageText(code, params, suggestion),

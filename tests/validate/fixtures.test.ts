@@ -39,7 +39,7 @@ describe.each(names)('broken fixture %s', (name) => {
         expect(p.column).toBeGreaterThanOrEqual(1);
       }
       // the fixture's name is the code it is about
-      expect(result.problems.map((p) => p.code)).toContain(name.replace(/-list$/, ''));
+      expect(result.problems.map((p) => p.code)).toContain(name.replace(/-(list|text)$/, ''));
       const json = JSON.parse(formatProblems(result.problems, 'json'));
       expect(json.length).toBe(result.problems.length);
       expect(Object.keys(json[0]).sort()).toEqual(['code', 'column', 'field', 'file', 'line', 'message', 'severity']);
