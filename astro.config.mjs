@@ -6,7 +6,8 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   site: process.env.KHUMUE_SITE_URL || undefined,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Nothing inline: the pages' Content-Security-Policy allows only files from the site itself.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx()],
   devToolbar: { enabled: false },
 });

@@ -5,6 +5,7 @@ import { KpiSchema } from './kpi.ts';
 import { ManualSchema } from './manual.ts';
 import { MandateSchema, MissionSchema, OfficeSchema } from './org.ts';
 import { PlanSchema } from './plan.ts';
+import { SiteSchema } from './site.ts';
 
 export * from './fields.ts';
 export * from './table.ts';
@@ -13,6 +14,7 @@ export * from './flowchart.ts';
 export * from './plan.ts';
 export * from './kpi.ts';
 export * from './org.ts';
+export * from './site.ts';
 
 /** How a collection is stored: MDX with frontmatter, or one YAML document per file. */
 export type CollectionFormat = 'mdx' | 'yaml';
@@ -36,5 +38,8 @@ export const COLLECTIONS: readonly CollectionDef[] = [
   { name: 'plans', format: 'mdx', schema: PlanSchema, label: 'แผนปฏิบัติงาน' },
   { name: 'kpis', format: 'mdx', schema: KpiSchema, label: 'ตัวชี้วัด' },
 ];
+
+/** Single YAML files in the content root, each with its schema. */
+export const SINGLE_FILES: Readonly<Record<string, z.ZodType>> = { 'site.yaml': SiteSchema };
 
 export type CollectionName = 'offices' | 'mandates' | 'missions' | 'manuals' | 'flowcharts' | 'plans' | 'kpis';

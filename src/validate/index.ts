@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
-import { COLLECTIONS, type CollectionDef, type Flowchart, type Kpi, type Manual, type Plan } from '../schema/index.ts';
+import { COLLECTIONS, SINGLE_FILES, type CollectionDef, type Flowchart, type Kpi, type Manual, type Plan } from '../schema/index.ts';
 import { checkFlowchart, checkKpi, checkPlan, checkTables } from './cross-check.ts';
 import { checkMdxBody, type ComponentReference } from './mdx-body.ts';
 import { sortProblems, type Problem } from './problem.ts';
@@ -163,7 +163,9 @@ function listFiles(contentDir: string, root: string, problems: Problem[]): Array
     const absolute = join(contentDir, name);
     const isDir = statSync(absolute).isDirectory();
     if (!isDir) {
-      if (!ROOT_IGNORED.has(name)) push(absolute, 'file-outside-collection', {});
+      const single = SINGLE_FILES[name];
+      if (single) out.push({ absolute, display: displayPath(absolute, root, contentDir), def: { name: name.replace(/\.yaml$/, ''), format: 'yaml', schema: single, label: name } });
+      else if (!ROOT_IGNORED.has(name)) push(absolute, 'file-outside-collection', {}, closest(name, Object.keys(SINGLE_FILES)));
       continue;
     }
     const def = COLLECTIONS.find((c) => c.name === name);

@@ -36,7 +36,7 @@ beforeAll(() => {
 
 test('a valid corpus builds a page for every entry, in Thai', () => {
   expect(first.status, first.stderr + first.stdout).toBe(0);
-  expect(first.stdout).toContain('validated 7 files');
+  expect(first.stdout).toContain('validated 8 files');
   for (const page of ['index.html', 'manuals/test-manual/index.html', 'flowcharts/receive-letters/index.html', 'plans/test-plan/index.html', 'kpis/test-kpi/index.html', 'offices/test-office/index.html', 'missions/test-mission/index.html']) {
     expect(existsSync(join(out, page)), page).toBe(true);
   }

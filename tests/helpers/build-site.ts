@@ -1,0 +1,15 @@
+/** Builds a content folder into a temporary output folder once per test file. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+
+export function buildSite(content: string): { out: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'khumue-site-'));
+  const out = join(dir, 'dist');
+  const r = spawnSync(process.execPath, ['scripts/build.ts', '--content', content, '--out', out], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
+  return { out, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,147 @@
+/**
+ * The built site in a real Chromium: every page, as a reader opens it. No console errors, no
+ * request to any host but the local server, lang="th", no serious or critical axe-core violation,
+ * every internal link and anchor resolves, nothing overflows a phone screen outside table scrollers;
+ * and a person's path from the home page to a flowchart step.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BROWSER_ARGS, requireBrowser } from '../../src/print/find-browser.mjs';
+import { buildSite } from '../helpers/build-site.ts';
+import { fileFor, serve } from '../helpers/static-server.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const site = buildSite(join(root, 'content'));
+const pages = readdirSync(site.out, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && e.name === 'index.html')
+  .map((e) => `/${relative(site.out, e.parentPath).split('\\').join('/')}/`.replace(/^\/\/$/, '/').replace(/\/\/$/, '/'))
+  .sort();
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  server = await serve(site.out);
+  browser = await puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  site.cleanup();
+});
+
+interface Visit {
+  page: Page;
+  errors: string[];
+  foreign: string[];
+}
+
+async function open(path: string, width = 1280): Promise<Visit> {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height: 900 });
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.setRequestInterception(true);
+  page.on('request', (r) => {
+    if (r.url().startsWith(server.origin) || r.url().startsWith('data:')) void r.continue();
+    else {
+      foreign.push(r.url());
+      void r.abort();
+    }
+  });
+  const response = await page.goto(server.origin + path, { waitUntil: 'load' });
+  expect(response?.status(), path).toBe(200);
+  await page.evaluate(() => document.fonts.ready);
+  return { page, errors, foreign };
+}
+
+test('the site has a page for every kind of content', () => {
+  expect(pages).toContain('/');
+  for (const dir of ['manuals', 'flowcharts', 'plans', 'kpis', 'offices', 'missions']) expect(pages.some((p) => p.startsWith(`/${dir}/`)), dir).toBe(true);
+});
+
+describe.each(pages)('page %s', (path) => {
+  test('opens cleanly: Thai, offline, accessible, every link resolves, fits a phone', async () => {
+    const { page, errors, foreign } = await open(path);
+    try {
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+      expect(await page.$eval('html', (h) => h.getAttribute('lang'))).toBe('th');
+      expect(await page.$$eval('main h1', (h) => h.length)).toBe(1);
+      // the Sarabun faces in use are the self-hosted ones
+      const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family));
+      expect(fonts.some((f) => f.includes('Sarabun'))).toBe(true);
+
+      // axe-core (the page's CSP forbids inline script, so it is added with CSP bypassed)
+      await page.setBypassCSP(true);
+      await page.reload({ waitUntil: 'load' });
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations.join('\n')).toBe('');
+
+      // internal links and anchors
+      const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      for (const href of links) {
+        const url = new URL(href);
+        if (url.origin !== server.origin) continue;
+        const file = fileFor(site.out, url.pathname);
+        expect(file, `${path} → ${url.pathname}`).toBeDefined();
+        if (url.hash && file!.endsWith('.html')) {
+          const id = decodeURIComponent(url.hash.slice(1));
+          const html = readFileSync(file!, 'utf8');
+          expect(html.includes(`id="${id}"`), `${path} → ${url.pathname}${url.hash}`).toBe(true);
+        }
+      }
+    } finally {
+      await page.close();
+    }
+    // a phone: nothing but table scrollers may be wider than the screen
+    const phone = await open(path, 390);
+    try {
+      const overflow = await phone.page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const offenders: string[] = [];
+        for (const el of document.querySelectorAll('body *')) {
+          if (el.closest('.table-scroll')) continue;
+          const r = el.getBoundingClientRect();
+          if (r.right > width + 1) offenders.push(`${el.tagName.toLowerCase()}.${el.className}`);
+        }
+        return { scroll: document.documentElement.scrollWidth, width, offenders: offenders.slice(0, 5) };
+      });
+      expect(overflow.offenders.join(', ')).toBe('');
+      expect(overflow.scroll).toBeLessThanOrEqual(overflow.width);
+    } finally {
+      await phone.page.close();
+    }
+  });
+});
+
+test('a person finds a manual through its mission and opens a flowchart step', async () => {
+  const { page } = await open('/');
+  try {
+    await Promise.all([page.waitForNavigation(), page.click('a[href*="/missions/region6-1-1/"]')]);
+    expect(await page.$eval('h1', (h) => h.textContent)).toContain('การขับเคลื่อนติดตามเร่งรัดการใช้จ่ายเงิน');
+    await Promise.all([page.waitForNavigation(), page.click('a[href*="/manuals/smart-operational-system/"]')]);
+    expect(await page.$eval('h1', (h) => h.textContent)).toContain('ระบบปฏิบัติงานตามภารกิจ');
+    // the manual's flowchart: a step is reachable by its anchor and carries its symbol
+    await page.goto(`${server.origin}/manuals/esa-cm5-admin/#step-propose`, { waitUntil: 'networkidle0' });
+    const step = await page.$eval('#step-propose', (tr) => ({ text: tr.textContent, svg: tr.querySelector('svg[role="img"]')?.getAttribute('aria-label') }));
+    expect(step.text).toContain('เสนอผอ.กลุ่ม');
+    expect(step.svg).toBe('กิจกรรม: เสนอผอ.กลุ่มมอบหมายให้ผู้รับผิดชอบปฏิบัติ และผอ.กลุ่มตรวจสอบ /ผู้มีอำนาจลงนาม — ไปขั้นตอนที่ ๔');
+  } finally {
+    await page.close();
+  }
+});

@@ -1,0 +1,77 @@
+/**
+ * The small fixture site, with a site URL and an edit base configured: the mission page's QR code
+ * decodes to the page's own address, the manual shows its git history and edit link, and the
+ * Gantt marks months with bars whose arrowheads sit at the range ends.
+ */
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { BROWSER_ARGS, requireBrowser } from '../../src/print/find-browser.mjs';
+import { buildSite } from '../helpers/build-site.ts';
+import { FIXTURES } from '../helpers/corpus.ts';
+import { serve } from '../helpers/static-server.ts';
+
+const site = buildSite(join(FIXTURES, 'valid', 'content'));
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  server = await serve(site.out);
+  browser = await puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  site.cleanup();
+});
+
+test('the mission page carries a QR code that decodes to its own URL', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/missions/test-mission/`, { waitUntil: 'load' });
+  const pixels = await page.$eval('svg.qr', async (svg) => {
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 400;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 400, 400);
+    ctx.drawImage(img, 0, 0, 400, 400);
+    return Array.from(ctx.getImageData(0, 0, 400, 400).data);
+  });
+  const code = jsQR(Uint8ClampedArray.from(pixels), 400, 400);
+  expect(code?.data).toBe('https://intranet.example.go.th/khumue/missions/test-mission/');
+  expect(await page.$eval('svg.qr', (s) => s.getAttribute('aria-label'))).toContain('missions/test-mission/');
+  await page.close();
+});
+
+test('a manual shows its revision history from git and an edit link', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/manuals/test-manual/`, { waitUntil: 'load' });
+  const text = await page.$eval('.revisions', (s) => s.textContent ?? '');
+  expect(text).toMatch(/ปรับปรุงล่าสุด [๐-๙]+ [ก-๙]+ [๐-๙]{4}/);
+  expect(await page.$eval('.revisions a', (a) => a.getAttribute('href'))).toBe(
+    'https://git.example.go.th/office/khumue/edit/main/tests/fixtures/valid/content/manuals/test-manual.mdx',
+  );
+  await page.close();
+});
+
+test('the Gantt draws bars: a start, middle cells and an end; a single month; several ranges in a row', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/plans/test-plan/`, { waitUntil: 'load' });
+  const rows = await page.$$eval('.gantt tbody tr:not(.group)', (trs) =>
+    trs.map((tr) => [tr.querySelector('td')?.textContent, Array.from(tr.querySelectorAll('td.m')).map((td) => td.querySelector('.bar')?.classList[1] ?? '-').join(' ')]),
+  );
+  expect(rows).toEqual([
+    ['๑', '- - - - - - - - - - - -'],
+    ['๑.๑', 'start mid mid mid mid mid mid mid mid mid mid end'],
+    ['๑.๒', 'start end - start end - - - - - - -'],
+    ['๒', '- - - - - - - - - - - single'],
+  ]);
+  expect(await page.$$eval('.gantt thead tr:last-child th', (ths) => ths.map((t) => t.textContent))).toEqual([
+    'ต.ค. ๖๓', 'พ.ย. ๖๓', 'ธ.ค. ๖๓', 'ม.ค. ๖๔', 'ก.พ. ๖๔', 'มี.ค. ๖๔', 'เม.ย. ๖๔', 'พ.ค. ๖๔', 'มิ.ย. ๖๔', 'ก.ค. ๖๔', 'ส.ค. ๖๔', 'ก.ย. ๖๔',
+  ]);
+  await page.close();
+});
