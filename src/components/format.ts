@@ -1,8 +1,9 @@
 /** Small display helpers for components: Thai digits and dates as readers see them. */
+import { siteConfig } from '../site/config.ts';
 import { formatThaiDate, toThaiDigits } from '../thai/index.ts';
 
-/** A number or numeric text in Thai digits (or left Arabic). */
-export function num(value: number | string | null | undefined, numerals: 'thai' | 'arabic' = 'thai', grouping = true): string {
+/** A number or numeric text in the site's numerals (Thai by default; a table or KPI may override). */
+export function num(value: number | string | null | undefined, numerals: 'thai' | 'arabic' = siteConfig().numerals, grouping = true): string {
   if (value === null || value === undefined) return '';
   if (numerals === 'arabic') return typeof value === 'number' ? new Intl.NumberFormat('en-US', { useGrouping: grouping, maximumFractionDigits: 10 }).format(value) : value;
   return toThaiDigits(value, { grouping });
