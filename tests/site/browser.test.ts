@@ -145,3 +145,33 @@ test('a person finds a manual through its mission and opens a flowchart step', a
     await page.close();
   }
 });
+
+/** Bytes a page ships before compression: its HTML and the CSS and JS files it references. */
+function pageWeight(path: string): { html: number; css: number; js: number; blockingScripts: number } {
+  const file = fileFor(site.out, path)!;
+  const html = readFileSync(file, 'utf8');
+  const refs = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1]);
+  const size = (href: string) => readFileSync(fileFor(site.out, new URL(href, `http://x${path}`).pathname)!).length;
+  const css = refs(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g).reduce((a, h) => a + size(h), 0);
+  const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
+  const js = scripts.map((a) => /src="([^"]+)"/.exec(a)?.[1]).filter(Boolean).reduce((a, h) => a + size(h!), 0);
+  const blockingScripts = scripts.filter((a) => !/\b(defer|async)\b|type="module"/.test(a)).length;
+  return { html: Buffer.byteLength(html), css, js, blockingScripts };
+}
+
+test('page weight: the PMQA document ≤ 150 KB, a typical manual ≤ 60 KB, no blocking JavaScript', () => {
+  const heaviest = pageWeight('/manuals/opm-organization-profile-2561/');
+  const typical = pageWeight('/manuals/esa-cm5-admin/');
+  expect(heaviest.html + heaviest.css + heaviest.js).toBeLessThanOrEqual(150 * 1024);
+  expect(typical.html + typical.css + typical.js).toBeLessThanOrEqual(60 * 1024);
+  for (const path of pages) expect(pageWeight(path).blockingScripts, path).toBe(0);
+});
+
+test('fonts: self-hosted Sarabun WOFF2, at most 60 KB per weight across its subsets', () => {
+  const fonts = readdirSync(join(site.out, '_astro')).filter((f) => f.endsWith('.woff2'));
+  for (const weight of ['400', '700']) {
+    const bytes = fonts.filter((f) => f.includes(`-${weight}-`)).reduce((a, f) => a + readFileSync(join(site.out, '_astro', f)).length, 0);
+    expect(bytes, weight).toBeGreaterThan(10_000);
+    expect(bytes, weight).toBeLessThanOrEqual(60 * 1024);
+  }
+});
