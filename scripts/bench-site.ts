@@ -1,0 +1,40 @@
+/**
+ * `npm run bench:site`: site build time for the seed corpus and for the corpus repeated ×50 under
+ * generated ids, each beside a plain Astro MDX build of the same pages made in the same run, as a
+ * ratio (target ≤ 1.5×). Not part of `npm test`.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { plainProject, repeatCorpus } from '../src/bench/corpus.ts';
+
+const { values } = parseArgs({ options: { times: { type: 'string', default: '50' } } });
+const root = resolve(import.meta.dirname, '..');
+const work = join(root, '.khumue', 'bench');
+
+function timed(cmd: string[], cwd: string, env: NodeJS.ProcessEnv = {}): number {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, cmd, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
+  return (performance.now() - start) / 1000;
+}
+const pagesIn = (dir: string) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+const astroBin = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+const rows: string[] = [];
+for (const [label, times] of [['seed corpus', 0], [`seed corpus ×${values.times}`, Number(values.times)]] as const) {
+  const content = times ? join(work, `content-x${times}`) : join(root, 'content');
+  if (times) repeatCorpus(join(root, 'content'), content, times);
+  const plain = join(work, `plain-${times}`);
+  plainProject(content, plain);
+  const out = join(work, `dist-${times}`);
+  // warm-up runs are not counted: the first Astro start in a process tree pays for module loading
+  const ours = timed(['scripts/build.ts', '--content', content, '--out', out], root);
+  const base = timed([astroBin, 'build', '--silent'], plain);
+  const pages = pagesIn(out);
+  rows.push(`| ${label} | ${pages} | ${ours.toFixed(1)} s | ${(pages / ours).toFixed(0)} | ${pagesIn(join(plain, 'dist'))} | ${base.toFixed(1)} s | ${(ours / base).toFixed(2)}× |`);
+}
+console.log('| corpus | khumue pages | khumue build | pages/s | plain pages | plain Astro MDX build | ratio |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) console.log(r);
