@@ -40,6 +40,12 @@ async function main(): Promise<number> {
     const { build } = await import('astro');
     await build({ root, outDir: work, cacheDir, logLevel: process.env.KHUMUE_VERBOSE ? 'info' : 'warn' });
     const pages = countPages(work);
+    // The official PDFs, printed from the built print pages before the output is swapped in.
+    const { printDocuments } = await import('../src/print/render.ts');
+    const manuals = result.entries.filter((e) => e.collection === 'manuals').map((e) => e.id).sort();
+    const printed = await printDocuments(work, manuals.map((id) => ({ source: `/print/${id}/`, output: `pdf/${id}.pdf` })), (line) => console.log(line));
+    const pdfPages = printed.reduce((a, r) => a + r.pages, 0);
+    console.log(`build: พิมพ์ PDF ${printed.length} ฉบับ ${pdfPages} หน้า (printed ${printed.length} PDFs, ${pdfPages} pages)`);
     swapIn(work, outDir);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`build: สร้างเว็บไซต์ ${pages} หน้า ใน ${seconds} วินาที → ${relative(process.cwd(), outDir) || outDir}/ (built ${pages} pages in ${seconds}s)`);

@@ -20,6 +20,8 @@ const site = buildSite(join(root, 'content'));
 const pages = readdirSync(site.out, { recursive: true, withFileTypes: true })
   .filter((e) => e.isFile() && e.name === 'index.html')
   .map((e) => `/${relative(site.out, e.parentPath).split('\\').join('/')}/`.replace(/^\/\/$/, '/').replace(/\/\/$/, '/'))
+  // print sources are for the printer, not for readers
+  .filter((p) => !p.startsWith('/print/'))
   .sort();
 
 let browser: Browser;

@@ -1,0 +1,129 @@
+/**
+ * Prints the official PDFs from the built site with a real Chromium: one browser, every request
+ * outside the build's own files blocked and reported, a two-pass table of contents, a time limit
+ * per document with one retry in a fresh browser, and each PDF written to a temporary file and
+ * renamed, so that no half-written PDF is ever left.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { BROWSER_ARGS, requireBrowser } from './find-browser.mjs';
+import { serve } from './serve.ts';
+import { destinationPages, pageLabel } from './toc.ts';
+
+export interface PrintJob {
+  /** path of the print page in the built site, e.g. /print/x/ */
+  source: string;
+  /** output file relative to the site root, e.g. pdf/x.pdf */
+  output: string;
+}
+
+export interface PrintResult {
+  output: string;
+  pages: number;
+  passes: number;
+  seconds: number;
+}
+
+const MAX_PASSES = 4;
+
+/** Gives every TOC target a short ASCII anchor (PDF names over 127 bytes upset some readers). */
+async function prepareToc(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]').forEach((a, i) => {
+      const target = document.getElementById(decodeURIComponent(a.getAttribute('href')!.slice(1)));
+      const slot = a.parentElement!.querySelector<HTMLElement>('.n');
+      if (!target || !slot) return;
+      const anchor = document.createElement('span');
+      anchor.id = `toc-${i + 1}`;
+      target.prepend(anchor);
+      a.setAttribute('href', `#toc-${i + 1}`);
+      slot.dataset.target = `toc-${i + 1}`;
+    });
+  });
+}
+
+/** Prints one document, re-printing until every TOC number equals the page its heading is on. */
+async function printOne(browser: Browser, origin: string, job: PrintJob, blocked: string[]): Promise<{ pdf: Uint8Array; pages: number; passes: number }> {
+  const page = await browser.newPage();
+  try {
+    await page.setRequestInterception(true);
+    page.on('request', (r) => {
+      if (r.url().startsWith(origin) || r.url().startsWith('data:')) void r.continue();
+      else {
+        blocked.push(`${job.source}: ${r.url()}`);
+        void r.abort('blockedbyclient');
+      }
+    });
+    const response = await page.goto(origin + job.source, { waitUntil: 'load', timeout: 60_000 });
+    if (!response?.ok()) throw new Error(`${job.source}: HTTP ${response?.status()}`);
+    await page.evaluate(() => document.fonts.ready);
+    await prepareToc(page);
+    let previous = '';
+    for (let pass = 1; pass <= MAX_PASSES; pass++) {
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 });
+      const { pages, count } = await destinationPages(pdf);
+      const labels = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.toc .n')].map((n) => n.dataset.target ?? ''));
+      if (!labels.length) return { pdf, pages: count, passes: pass };
+      // body pages count from the document title; front matter from the first front page
+      const bodyStart = pages.get(labels[0]) ?? 0;
+      const frontStart = await page.evaluate(() => (document.querySelector('.front') ? 1 : undefined));
+      const cover = await page.evaluate(() => (document.querySelector('.cover') ? 1 : 0));
+      const text = labels.map((id) => (pages.has(id) ? pageLabel(pages.get(id)!, bodyStart, frontStart === undefined ? undefined : cover)! : ''));
+      const key = text.join('|');
+      if (key === previous) return { pdf, pages: count, passes: pass };
+      previous = key;
+      await page.evaluate((values: string[]) => {
+        document.querySelectorAll<HTMLElement>('.toc .n').forEach((n, i) => {
+          n.textContent = values[i];
+        });
+      }, text);
+    }
+    throw new Error(`${job.source}: the table of contents did not settle after ${MAX_PASSES} prints`);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Prints every job from the site in `siteDir`; throws naming the document that failed. */
+export async function printDocuments(siteDir: string, jobs: PrintJob[], progress: (line: string) => void = () => {}): Promise<PrintResult[]> {
+  const server = await serve(siteDir);
+  const launch = () => puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
+  let browser = await launch();
+  const results: PrintResult[] = [];
+  const blocked: string[] = [];
+  const started = performance.now();
+  try {
+    for (const [i, job] of jobs.entries()) {
+      const t0 = performance.now();
+      let printed;
+      try {
+        printed = await printOne(browser, server.origin, job, blocked);
+      } catch (first) {
+        // a crashed or hung browser: start a fresh one and try this document once more
+        await browser.close().catch(() => {});
+        browser = await launch();
+        try {
+          printed = await printOne(browser, server.origin, job, blocked);
+        } catch (second) {
+          throw new Error(`printing ${job.source} failed twice: ${(first as Error).message}; then ${(second as Error).message}`);
+        }
+      }
+      if (blocked.length) throw new Error(`printing is offline, but these requests were made (and blocked):\n${blocked.join('\n')}`);
+      const file = join(siteDir, job.output);
+      mkdirSync(join(file, '..'), { recursive: true });
+      const tmp = `${file}.tmp-${process.pid}`;
+      writeFileSync(tmp, printed.pdf);
+      renameSync(tmp, file);
+      const seconds = (performance.now() - t0) / 1000;
+      results.push({ output: job.output, pages: printed.pages, passes: printed.passes, seconds });
+      const total = results.reduce((a, r) => a + r.pages, 0);
+      progress(`pdf: ${i + 1}/${jobs.length} ${job.output} — ${printed.pages} หน้า, ${printed.passes} รอบ (${total} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close();
+    for (const job of jobs) rmSync(join(siteDir, `${job.output}.tmp-${process.pid}`), { force: true });
+  }
+  return results;
+}

@@ -1,0 +1,132 @@
+/**
+ * The printed PDFs themselves, checked with poppler (pdfinfo, pdffonts, pdftotext) and pdf-lib:
+ * A4 pages, landscape pages where the work plan is, every font Sarabun and embedded, Thai text that
+ * extracts as written, page labels "- ๒ -" in the top band, every TOC number equal to the page its
+ * heading is on, bookmarks, a tagged PDF.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildSite } from '../helpers/build-site.ts';
+import { FIXTURES } from '../helpers/corpus.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const fixture = buildSite(join(FIXTURES, 'valid', 'content'));
+const real = buildSite(join(root, 'content'));
+afterAll(() => {
+  fixture.cleanup();
+  real.cleanup();
+});
+
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))![1]);
+const pageText = (pdf: string, n: number) => run('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-']);
+/** Text in the top band of a page (above the 2.5 cm top margin). */
+const topBand = (pdf: string, n: number, portrait = true) =>
+  run('pdftotext', ['-f', String(n), '-l', String(n), '-x', '0', '-y', '0', '-W', portrait ? '595' : '842', '-H', '60', pdf, '-']).trim();
+const compact = (s: string) => s.replace(/[\s.\u200b]+/g, '');
+
+/** Printed label of every page, read back from the top band: cover '', front ก ข, body ๑ (blank), ๒, ๓ … */
+function labels(pdf: string): string[] {
+  const n = pageCount(pdf);
+  const sizes = run('pdfinfo', ['-f', '1', '-l', String(n), pdf]);
+  const landscape = new Set([...sizes.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].filter((m) => Number(m[2]) > Number(m[3])).map((m) => Number(m[1])));
+  return Array.from({ length: n }, (_, i) => topBand(pdf, i + 1, !landscape.has(i + 1)));
+}
+
+describe('the fixture manual', () => {
+  const pdf = join(fixture.out, 'pdf', 'test-manual.pdf');
+
+  test('A4 portrait, with the work plan on A4 landscape pages', () => {
+    const n = pageCount(pdf);
+    const info = run('pdfinfo', ['-f', '1', '-l', String(n), pdf]);
+    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(sizes.length).toBe(n);
+    for (const [w, h] of sizes) {
+      const [short, long] = [Math.min(w, h), Math.max(w, h)];
+      expect(Math.abs(short - 595.28)).toBeLessThan(1);
+      expect(Math.abs(long - 841.89)).toBeLessThan(1);
+    }
+    const landscape = sizes.map(([w, h], i) => (w > h ? i + 1 : 0)).filter(Boolean);
+    expect(landscape.length).toBeGreaterThan(0);
+    for (const p of landscape) expect(pageText(pdf, p)).toContain('ระยะเวลาดำเนินงาน ปีงบประมาณ พ.ศ. ๒๕๖๔');
+    expect(run('pdfinfo', [pdf])).toMatch(/Tagged:\s+yes/);
+  });
+
+  test('every font is Sarabun, embedded and subset, with Unicode maps', () => {
+    const rows = run('pdffonts', [pdf]).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toMatch(/^[A-Z]{6}\+Sarabun-(Regular|Bold)\s/);
+      expect(row).toMatch(/\syes\s+yes\s+yes\s/);
+    }
+  });
+
+  test('page labels: cover blank, front matter ก, body from ๒ as "- ๒ -" in the top band', () => {
+    const l = labels(pdf);
+    expect(l[0]).toBe(''); // cover
+    expect(l[1]).toBe('ก'); // table of contents (no preface in the fixture)
+    expect(l[2]).toBe(''); // first body page: no number
+    // pdftotext drops the spaces of the centred label; the glyphs are "- ๒ -"
+    expect(compact(l[3])).toBe('-๒-');
+    for (let i = 4; i < l.length; i++) expect(compact(l[i])).toBe(`-${String(i - 1).replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d)))}-`);
+  });
+
+  test('approval page: signature block with the full name, position and a BE date line', () => {
+    const text = compact(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+    expect(text).toContain(compact('หน้าอนุมัติ'));
+    expect(text).toContain(compact('ลงชื่อ'));
+    expect(text).toContain(compact('(นายทดสอบ ระบบดี)'));
+    expect(text).toContain(compact('ตำแหน่ง ผู้อำนวยการ'));
+    expect(text).toContain(compact('วันที่มีผลบังคับใช้ ๙ มีนาคม ๒๕๖๔'));
+  });
+});
+
+describe.each(['esa-cm5-admin', 'opm-organization-profile-2561', 'smart-operational-system', 'stp-process-plan-2564'])('the seed manual %s', (id) => {
+  const pdf = join(real.out, 'pdf', `${id}.pdf`);
+
+  test('every TOC entry\'s printed number is the page where that heading is', () => {
+    const l = labels(pdf);
+    const bodyStart = l.findIndex((x) => compact(x) === '-๒-') - 1; // the page before "- ๒ -" is ๑
+    const labelOf = (i: number) => (i >= bodyStart ? String(i - bodyStart + 1).replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d))) : l[i]);
+    const n = pageCount(pdf);
+    const tocPages = Array.from({ length: n }, (_, i) => i + 1).filter((p) => p - 1 < bodyStart && /สารบัญ/.test(pageText(pdf, p)));
+    const entries: Array<[string, string]> = [];
+    for (const p of tocPages) {
+      for (const line of pageText(pdf, p).split('\n')) {
+        // the dot leaders are drawn, not typed: an entry is its title, a gap, and its number
+        const m = /^\s*(.+?)\s{2,}([๐-๙]+|[ก-ฮ])\s*$/.exec(line);
+        if (m) entries.push([m[1].trim(), m[2]]);
+      }
+    }
+    expect(entries.length).toBeGreaterThan(3);
+    for (const [title, number] of entries) {
+      const page = Array.from({ length: n }, (_, i) => i).find((i) => labelOf(i) === number);
+      expect(page, `${title} → ${number}`).toBeDefined();
+      // a wrapped heading may continue on the next line: its first 12 characters are enough
+      expect(compact(pageText(pdf, page! + 1)), `${title} on page ${number}`).toContain(compact(title).slice(0, 12));
+    }
+  });
+
+  test('Thai text extracts as written (sara am intact) and bookmarks mirror the headings', async () => {
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/สำนักงาน|ดำเนิน/);
+    expect(text).not.toMatch(/ส านัก|ด าเนิน/);
+    const doc = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false });
+    const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+    expect(outlines).toBeDefined();
+    expect(Number(outlines!.get(PDFName.of('Count'))?.toString() ?? '0')).not.toBe(0);
+  });
+});
+
+test('seed text extracts from the PDF exactly as in the content (sample paragraphs)', () => {
+  const text = compact(execFileSync('pdftotext', [join(real.out, 'pdf', 'esa-cm5-admin.pdf'), '-'], { encoding: 'utf8' }));
+  for (const sample of [
+    'ผู้จัดทำหวังว่าคู่มือปฏิบัติงานฉบับนี้ จะเกิดประโยชน์ต่อบุคลากรและผู้สนใจสำหรับใช้เป็นแนวทางในการปฏิบัติงาน เพื่อให้เกิดประสิทธิภาพและประสิทธิผลต่อไป',
+    '๑. ศึกษาวิเคราะห์สภาพของกลุ่มนโยบายและแผน และออกแบบระบบงานสารบรรณให้เหมาะสม และสอดคล้องกับระบบงานสารบรรณของสำนักงานเขตพื้นที่การศึกษา',
+  ]) {
+    expect(text).toContain(compact(sample));
+  }
+});
