@@ -6,9 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { PrintJob } from '../src/print/render.ts';
+import type { Manual } from '../src/schema/index.ts';
+import { historyOf } from '../src/site/git-history.ts';
 import { formatProblems, validateContent } from '../src/validate/index.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,8 +34,10 @@ async function main(): Promise<number> {
 
   // Work next to the output folder so that the final swap is a rename on the same disk.
   const work = join(dirname(outDir), `.${relative(dirname(outDir), outDir)}-build-${process.pid}`);
+  // Astro's cache lives next to the output (and per content folder), so that builds side by side
+  // never share one and a temporary output takes its cache with it.
   const key = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
-  const cacheDir = join(root, '.khumue', `cache-${key}`);
+  const cacheDir = join(dirname(outDir), `.${basename(outDir)}-cache-${key}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
   process.env.KHUMUE_CONTENT_DIR = contentDir;
@@ -42,8 +47,9 @@ async function main(): Promise<number> {
     const pages = countPages(work);
     // The official PDFs, printed from the built print pages before the output is swapped in.
     const { printDocuments } = await import('../src/print/render.ts');
-    const manuals = result.entries.filter((e) => e.collection === 'manuals').map((e) => e.id).sort();
-    const printed = await printDocuments(work, manuals.map((id) => ({ source: `/print/${id}/`, output: `pdf/${id}.pdf` })), (line) => console.log(line));
+    const jobs = printJobs(result.entries);
+    const site = result.entries.find((e) => e.collection === 'site')?.data as { siteUrl?: string } | undefined;
+    const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, progress: (line) => console.log(line) });
     const pdfPages = printed.reduce((a, r) => a + r.pages, 0);
     console.log(`build: พิมพ์ PDF ${printed.length} ฉบับ ${pdfPages} หน้า (printed ${printed.length} PDFs, ${pdfPages} pages)`);
     swapIn(work, outDir);
@@ -55,6 +61,33 @@ async function main(): Promise<number> {
     console.error(`build: failed — ${(error as Error).stack ?? error}\nThe previous output in ${outDir} is left as it was.`);
     return 1;
   }
+}
+
+/** One PDF per manual, with its document information taken from the content. */
+function printJobs(entries: ReturnType<typeof validateContent>['entries']): PrintJob[] {
+  const byId = (collection: string) => new Map(entries.filter((e) => e.collection === collection).map((e) => [e.id, e.data as Record<string, unknown>]));
+  const offices = byId('offices');
+  const missions = byId('missions');
+  return entries
+    .filter((e) => e.collection === 'manuals')
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((e) => {
+      const m = e.data as Manual;
+      const history = historyOf(e.file);
+      const fiscalStart = m.fiscalYear ? `${m.fiscalYear - 544}-10-01` : undefined;
+      return {
+        source: `/print/${e.id}/`,
+        output: `pdf/${e.id}.pdf`,
+        metadata: {
+          title: [m.title, m.subtitle].filter(Boolean).join(' '),
+          author: String(offices.get(m.office)?.name ?? m.office),
+          subject: m.docType,
+          keywords: [m.code, ...m.missions.map((id) => String(missions.get(id)?.title ?? id))].filter((k): k is string => Boolean(k)),
+          // dated by its content, never by the clock: effective date, else last revision, else the fiscal year
+          date: m.effective ?? history[0]?.date ?? fiscalStart ?? '2000-01-01',
+        },
+      };
+    });
 }
 
 function countPages(dir: string): number {

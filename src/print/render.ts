@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { BROWSER_ARGS, requireBrowser } from './find-browser.mjs';
 import { serve } from './serve.ts';
+import { finalizePdf, type PdfMetadata } from './metadata.ts';
 import { destinationPages, pageLabel } from './toc.ts';
 
 export interface PrintJob {
@@ -16,6 +17,8 @@ export interface PrintJob {
   source: string;
   /** output file relative to the site root, e.g. pdf/x.pdf */
   output: string;
+  /** document information written into the PDF */
+  metadata: PdfMetadata;
 }
 
 export interface PrintResult {
@@ -26,6 +29,26 @@ export interface PrintResult {
 }
 
 const MAX_PASSES = 4;
+
+/**
+ * Links to other pages of the site point at the online version when the site URL is configured,
+ * and are plain text otherwise: the local print server's address must never reach the PDF.
+ */
+async function rewriteLinks(page: Page, origin: string, siteUrl: string | undefined): Promise<void> {
+  await page.evaluate(
+    (local: string, online: string | null) => {
+      for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+        if (a.getAttribute('href')!.startsWith('#')) continue;
+        const url = new URL(a.href);
+        if (url.origin !== local) continue;
+        if (online) a.href = new URL(url.pathname.replace(/^\//, '') + url.hash, online).href;
+        else a.removeAttribute('href');
+      }
+    },
+    origin,
+    siteUrl ? (siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`) : null,
+  );
+}
 
 /** Gives every TOC target a short ASCII anchor (PDF names over 127 bytes upset some readers). */
 async function prepareToc(page: Page): Promise<void> {
@@ -44,7 +67,7 @@ async function prepareToc(page: Page): Promise<void> {
 }
 
 /** Prints one document, re-printing until every TOC number equals the page its heading is on. */
-async function printOne(browser: Browser, origin: string, job: PrintJob, blocked: string[]): Promise<{ pdf: Uint8Array; pages: number; passes: number }> {
+async function printOne(browser: Browser, origin: string, job: PrintJob, blocked: string[], siteUrl: string | undefined): Promise<{ pdf: Uint8Array; pages: number; passes: number }> {
   const page = await browser.newPage();
   try {
     await page.setRequestInterception(true);
@@ -58,6 +81,7 @@ async function printOne(browser: Browser, origin: string, job: PrintJob, blocked
     const response = await page.goto(origin + job.source, { waitUntil: 'load', timeout: 60_000 });
     if (!response?.ok()) throw new Error(`${job.source}: HTTP ${response?.status()}`);
     await page.evaluate(() => document.fonts.ready);
+    await rewriteLinks(page, origin, siteUrl);
     await prepareToc(page);
     let previous = '';
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
@@ -86,7 +110,12 @@ async function printOne(browser: Browser, origin: string, job: PrintJob, blocked
 }
 
 /** Prints every job from the site in `siteDir`; throws naming the document that failed. */
-export async function printDocuments(siteDir: string, jobs: PrintJob[], progress: (line: string) => void = () => {}): Promise<PrintResult[]> {
+export async function printDocuments(
+  siteDir: string,
+  jobs: PrintJob[],
+  options: { siteUrl?: string; progress?: (line: string) => void } = {},
+): Promise<PrintResult[]> {
+  const progress = options.progress ?? (() => {});
   const server = await serve(siteDir);
   const launch = () => puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
   let browser = await launch();
@@ -98,13 +127,13 @@ export async function printDocuments(siteDir: string, jobs: PrintJob[], progress
       const t0 = performance.now();
       let printed;
       try {
-        printed = await printOne(browser, server.origin, job, blocked);
+        printed = await printOne(browser, server.origin, job, blocked, options.siteUrl);
       } catch (first) {
         // a crashed or hung browser: start a fresh one and try this document once more
         await browser.close().catch(() => {});
         browser = await launch();
         try {
-          printed = await printOne(browser, server.origin, job, blocked);
+          printed = await printOne(browser, server.origin, job, blocked, options.siteUrl);
         } catch (second) {
           throw new Error(`printing ${job.source} failed twice: ${(first as Error).message}; then ${(second as Error).message}`);
         }
@@ -113,7 +142,7 @@ export async function printDocuments(siteDir: string, jobs: PrintJob[], progress
       const file = join(siteDir, job.output);
       mkdirSync(join(file, '..'), { recursive: true });
       const tmp = `${file}.tmp-${process.pid}`;
-      writeFileSync(tmp, printed.pdf);
+      writeFileSync(tmp, finalizePdf(printed.pdf, job.metadata));
       renameSync(tmp, file);
       const seconds = (performance.now() - t0) / 1000;
       results.push({ output: job.output, pages: printed.pages, passes: printed.passes, seconds });

@@ -130,3 +130,26 @@ test('seed text extracts from the PDF exactly as in the content (sample paragrap
     expect(text).toContain(compact(sample));
   }
 });
+
+test('document information comes from the content, and the same input prints the same bytes', () => {
+  const pdf = join(fixture.out, 'pdf', 'test-manual.pdf');
+  const info = run('pdfinfo', ['-isodates', pdf]);
+  expect(info).toMatch(/Title:\s+คู่มือการปฏิบัติงานทดสอบ/);
+  expect(info).toMatch(/Author:\s+สำนักงานทดสอบ/);
+  expect(info).toMatch(/Subject:\s+คู่มือการปฏิบัติงาน/);
+  expect(info).toMatch(/Keywords:\s+TST-001, ภารกิจรับหนังสือราชการ/);
+  // the effective date ๙ มี.ค. ๖๔, midnight in Bangkok
+  expect(info).toMatch(/CreationDate:\s+2021-03-09T00:00:00\+07/);
+  const again = buildSite(join(FIXTURES, 'valid', 'content'));
+  try {
+    expect(readFileSync(join(again.out, 'pdf', 'test-manual.pdf')).equals(readFileSync(pdf))).toBe(true);
+  } finally {
+    again.cleanup();
+  }
+});
+
+test('links to other pages point at the configured site, never at the local print server', () => {
+  const raw = readFileSync(join(fixture.out, 'pdf', 'test-manual.pdf'), 'latin1');
+  expect(raw).not.toMatch(/127\.0\.0\.1|localhost/);
+  for (const uri of raw.matchAll(/\/URI \(([^)]*)\)/g)) expect(uri[1]).toMatch(/^https:\/\/intranet\.example\.go\.th\/khumue\//);
+});

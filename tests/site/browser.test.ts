@@ -143,6 +143,14 @@ test('a person finds a manual through its mission and opens a flowchart step', a
     const step = await page.$eval('#step-propose', (tr) => ({ text: tr.textContent, svg: tr.querySelector('svg[role="img"]')?.getAttribute('aria-label') }));
     expect(step.text).toContain('เสนอผอ.กลุ่ม');
     expect(step.svg).toBe('กิจกรรม: เสนอผอ.กลุ่มมอบหมายให้ผู้รับผิดชอบปฏิบัติ และผอ.กลุ่มตรวจสอบ /ผู้มีอำนาจลงนาม — ไปขั้นตอนที่ ๔');
+    // and the official PDF of the manual
+    const href = await page.$eval('a[href$=".pdf"]', (a) => (a as HTMLAnchorElement).href);
+    const pdf = await page.evaluate(async (url: string) => {
+      const r = await fetch(url);
+      return { type: r.headers.get('content-type'), head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5)) };
+    }, href);
+    expect(href).toMatch(/\/pdf\/esa-cm5-admin\.pdf$/);
+    expect(pdf).toEqual({ type: 'application/pdf', head: '%PDF-' });
   } finally {
     await page.close();
   }
