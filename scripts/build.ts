@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PrintJob } from '../src/print/render.ts';
 import type { Manual } from '../src/schema/index.ts';
+import { withBuildLock } from '../src/site/build-lock.ts';
 import { historyOf } from '../src/site/git-history.ts';
 import { formatProblems, validateContent } from '../src/validate/index.ts';
 
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
   process.env.KHUMUE_CONTENT_DIR = contentDir;
   try {
     const { build } = await import('astro');
-    await build({ root, outDir: work, cacheDir, logLevel: process.env.KHUMUE_VERBOSE ? 'info' : 'warn' });
+    await withBuildLock(root, () => build({ root, outDir: work, cacheDir, logLevel: process.env.KHUMUE_VERBOSE ? 'info' : 'warn' }));
     const pages = countPages(work);
     // The official PDFs, printed from the built print pages before the output is swapped in.
     const { printDocuments } = await import('../src/print/render.ts');

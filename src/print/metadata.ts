@@ -31,6 +31,13 @@ export function finalizePdf(input: Uint8Array, meta: PdfMetadata): Buffer {
   let text = Buffer.from(input).toString('latin1');
   const date = pdfDate(meta.date);
   text = text.replace(/\/(CreationDate|ModDate) \(D:[^)]{21}\)/g, (_, key: string) => `/${key} (${date})`);
+  // Structure elements carry Chromium's DOM node ids (node00000060), which depend on the order the
+  // browser happened to number nodes in; renumber them by first appearance, same length, same offsets.
+  const ids = new Map<string, string>();
+  text = text.replace(/\(node(\d{8})\)/g, (_, old: string) => {
+    if (!ids.has(old)) ids.set(old, String(ids.size + 1).padStart(8, '0'));
+    return `(node${ids.get(old)})`;
+  });
   const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
   const trailer = text.slice(text.lastIndexOf('trailer'));
   const size = Number(/\/Size (\d+)/.exec(trailer)?.[1]);
