@@ -1,0 +1,58 @@
+/**
+ * `npm run bench:pdf`: pages per second of the official PDFs — the seed corpus's manuals, and a
+ * ~300-page volume — end to end (two-pass TOC, document information), each beside one plain
+ * `page.pdf()` of the same HTML in the same run, as a ratio. Not part of `npm test`.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { BROWSER_ARGS, requireBrowser } from '../src/print/find-browser.mjs';
+import { printDocuments, type PrintJob } from '../src/print/render.ts';
+import { serve } from '../src/print/serve.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const work = join(root, '.khumue', 'bench-pdf');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+
+// the seed corpus plus one long volume: the PMQA profile's body nine times over
+const content = join(work, 'content');
+cpSync(join(root, 'content'), content, { recursive: true });
+const pmqa = readFileSync(join(content, 'manuals', 'opm-organization-profile-2561.mdx'), 'utf8');
+const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(pmqa)!;
+writeFileSync(join(content, 'manuals', 'bench-volume.mdx'), `---\n${front.replace(/^title: .*$/m, 'title: "เล่มทดสอบความเร็ว"')}\n---\n${Array.from({ length: 9 }, () => body).join('\n')}`);
+
+const out = join(work, 'dist');
+const built = spawnSync(process.execPath, ['scripts/build.ts', '--content', content, '--out', out], { cwd: root, encoding: 'utf8' });
+if (built.status !== 0) throw new Error(`build failed:\n${built.stdout.slice(-3000)}\n${built.stderr}`);
+
+const ids = readdirSync(join(out, 'print')).sort();
+const job = (id: string): PrintJob => ({ source: `/print/${id}/`, output: `bench/${id}.pdf`, metadata: { title: id, author: 'bench', subject: 'bench', keywords: [], date: '2021-01-01' } });
+
+async function plain(jobs: PrintJob[]): Promise<number> {
+  const server = await serve(out);
+  const start = performance.now();
+  const browser = await puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
+  for (const j of jobs) {
+    const page = await browser.newPage();
+    await page.goto(server.origin + j.source, { waitUntil: 'load' });
+    await page.pdf({ preferCSSPageSize: true });
+    await page.close();
+  }
+  await browser.close();
+  const seconds = (performance.now() - start) / 1000;
+  await server.close();
+  return seconds;
+}
+
+console.log('| volume | pages | khumue (two-pass TOC, metadata) | pages/s | plain page.pdf() | ratio |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const [label, jobs] of [['seed corpus manuals', ids.filter((i) => i !== 'bench-volume').map(job)], ['long volume', [job('bench-volume')]]] as const) {
+  const start = performance.now();
+  const results = await printDocuments(out, jobs);
+  const ours = (performance.now() - start) / 1000;
+  const base = await plain(jobs);
+  const pages = results.reduce((a, r) => a + r.pages, 0);
+  console.log(`| ${label} | ${pages} | ${ours.toFixed(2)} s | ${(pages / ours).toFixed(0)} | ${base.toFixed(2)} s | ${(ours / base).toFixed(2)}× |`);
+}
