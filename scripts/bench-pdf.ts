@@ -48,7 +48,7 @@ async function plain(jobs: PrintJob[]): Promise<number> {
 
 console.log('| volume | pages | khumue (two-pass TOC, metadata) | pages/s | plain page.pdf() | ratio |');
 console.log('| --- | --- | --- | --- | --- | --- |');
-for (const [label, jobs] of [['seed corpus manuals', ids.filter((i) => i !== 'bench-volume').map(job)], ['long volume', [job('bench-volume')]]] as const) {
+for (const [label, jobs] of [['seed corpus manuals', ids.filter((i) => i !== 'bench-volume').map(job)], ['long volume', [job('bench-volume')]]] as Array<[string, PrintJob[]]>) {
   const start = performance.now();
   const results = await printDocuments(out, jobs);
   const ours = (performance.now() - start) / 1000;

@@ -39,7 +39,7 @@ function labels(pdf: string): string[] {
 describe('the fixture manual', () => {
   const pdf = join(fixture.out, 'pdf', 'test-manual.pdf');
 
-  test('A4 portrait, with the work plan on A4 landscape pages', () => {
+  test('A4 portrait, with the work plan and the flowchart table on A4 landscape pages', () => {
     const n = pageCount(pdf);
     const info = run('pdfinfo', ['-f', '1', '-l', String(n), pdf]);
     const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
@@ -51,7 +51,10 @@ describe('the fixture manual', () => {
     }
     const landscape = sizes.map(([w, h], i) => (w > h ? i + 1 : 0)).filter(Boolean);
     expect(landscape.length).toBeGreaterThan(0);
-    for (const p of landscape) expect(pageText(pdf, p)).toContain('ระยะเวลาดำเนินงาน ปีงบประมาณ พ.ศ. ๒๕๖๔');
+    const texts = landscape.map((p) => pageText(pdf, p));
+    for (const t of texts) expect(t).toMatch(/ระยะเวลาดำเนินงาน ปีงบประมาณ พ\.ศ\. ๒๕๖๔|ผังขั้นตอนการดำเนินงาน|เอกสารอ้างอิง/);
+    expect(texts.some((t) => t.includes('ระยะเวลาดำเนินงาน ปีงบประมาณ พ.ศ. ๒๕๖๔'))).toBe(true);
+    expect(texts.some((t) => t.includes('ผังขั้นตอนการดำเนินงาน'))).toBe(true);
     expect(run('pdfinfo', [pdf])).toMatch(/Tagged:\s+yes/);
   });
 

@@ -7,11 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSER_ARGS, requireBrowser } from '../../src/print/find-browser.mjs';
 import { buildSite } from '../helpers/build-site.ts';
-import { fileFor, serve } from '../helpers/static-server.ts';
+import { openSite } from '../helpers/browser.ts';
+import { fileFor } from '../helpers/static-server.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -25,15 +25,16 @@ const pages = readdirSync(site.out, { recursive: true, withFileTypes: true })
   .sort();
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
+let server: { origin: string };
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  server = await serve(site.out);
-  browser = await puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
+  const opened = await openSite(site.out);
+  ({ browser, close } = opened);
+  server = { origin: opened.origin };
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await close?.();
   site.cleanup();
 });
 

@@ -5,24 +5,24 @@
  */
 import { join } from 'node:path';
 import jsQR from 'jsqr';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { BROWSER_ARGS, requireBrowser } from '../../src/print/find-browser.mjs';
 import { buildSite } from '../helpers/build-site.ts';
 import { FIXTURES } from '../helpers/corpus.ts';
-import { serve } from '../helpers/static-server.ts';
+import { openSite } from '../helpers/browser.ts';
 
 const site = buildSite(join(FIXTURES, 'valid', 'content'));
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
+let server: { origin: string };
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  server = await serve(site.out);
-  browser = await puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
+  const opened = await openSite(site.out);
+  ({ browser, close } = opened);
+  server = { origin: opened.origin };
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await close?.();
   site.cleanup();
 });
 
