@@ -50,9 +50,10 @@ async function main(): Promise<number> {
     const { printDocuments } = await import('../src/print/render.ts');
     const jobs = printJobs(result.entries);
     const site = result.entries.find((e) => e.collection === 'site')?.data as { siteUrl?: string } | undefined;
-    const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, progress: (line) => console.log(line) });
+    const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
     const pdfPages = printed.reduce((a, r) => a + r.pages, 0);
-    console.log(`build: พิมพ์ PDF ${printed.length} ฉบับ ${pdfPages} หน้า (printed ${printed.length} PDFs, ${pdfPages} pages)`);
+    const fresh = printed.filter((r) => !r.cached).length;
+    console.log(`build: PDF ${printed.length} ฉบับ ${pdfPages} หน้า พิมพ์ใหม่ ${fresh} ฉบับ (${printed.length} PDFs, ${pdfPages} pages; ${fresh} printed, ${printed.length - fresh} unchanged)`);
     swapIn(work, outDir);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`build: สร้างเว็บไซต์ ${pages} หน้า ใน ${seconds} วินาที → ${relative(process.cwd(), outDir) || outDir}/ (built ${pages} pages in ${seconds}s)`);

@@ -4,11 +4,13 @@
  * per document with one retry in a fresh browser, and each PDF written to a temporary file and
  * renamed, so that no half-written PDF is ever left.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { BROWSER_ARGS, requireBrowser } from './find-browser.mjs';
-import { serve } from './serve.ts';
+import { fileFor, serve } from './serve.ts';
 import { finalizePdf, type PdfMetadata } from './metadata.ts';
 import { destinationPages, pageLabel } from './toc.ts';
 
@@ -26,6 +28,37 @@ export interface PrintResult {
   pages: number;
   passes: number;
   seconds: number;
+  /** taken from the print cache: nothing that shapes it changed */
+  cached: boolean;
+}
+
+/** The printer's own code: a change to it invalidates every cached PDF. */
+const PRINTER_CODE = (() => {
+  const dir = fileURLToPath(new URL('.', import.meta.url));
+  const h = createHash('sha256');
+  for (const f of readdirSync(dir).sort()) if (/\.(ts|mjs|css)$/.test(f)) h.update(f).update(readFileSync(join(dir, f)));
+  return h.digest('hex');
+})();
+
+/**
+ * Everything that shapes a PDF: the print page's HTML (which names its content-hashed CSS, fonts
+ * and scripts, and carries the content, referenced entries and configuration), those files, the
+ * document information, the site URL links point to, and the printer's code.
+ */
+function cacheKey(siteDir: string, job: PrintJob, siteUrl: string | undefined): string {
+  const h = createHash('sha256').update(PRINTER_CODE).update(JSON.stringify(job.metadata)).update(siteUrl ?? '');
+  const html = readFileSync(fileFor(siteDir, job.source)!, 'utf8');
+  h.update(html);
+  for (const m of html.matchAll(/(?:href|src)="(\/[^"]+\.(?:css|js|woff2?))"/g)) {
+    const file = fileFor(siteDir, m[1]);
+    if (file) h.update(readFileSync(file));
+    // fonts are referenced from the CSS
+    if (file?.endsWith('.css')) for (const f of readFileSync(file, 'utf8').matchAll(/url\((\/[^)]+\.woff2)\)/g)) {
+      const font = fileFor(siteDir, f[1]);
+      if (font) h.update(readFileSync(font));
+    }
+  }
+  return h.digest('hex');
 }
 
 const MAX_PASSES = 4;
@@ -113,9 +146,10 @@ async function printOne(browser: Browser, origin: string, job: PrintJob, blocked
 export async function printDocuments(
   siteDir: string,
   jobs: PrintJob[],
-  options: { siteUrl?: string; progress?: (line: string) => void } = {},
+  options: { siteUrl?: string; progress?: (line: string) => void; cacheDir?: string } = {},
 ): Promise<PrintResult[]> {
   const progress = options.progress ?? (() => {});
+  if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
   const server = await serve(siteDir);
   const launch = () => puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
   let browser = await launch();
@@ -125,6 +159,17 @@ export async function printDocuments(
   try {
     for (const [i, job] of jobs.entries()) {
       const t0 = performance.now();
+      const file = join(siteDir, job.output);
+      mkdirSync(join(file, '..'), { recursive: true });
+      const cached = options.cacheDir ? join(options.cacheDir, `${cacheKey(siteDir, job, options.siteUrl)}.pdf`) : undefined;
+      if (cached && existsSync(cached) && existsSync(`${cached}.json`)) {
+        copyFileSync(cached, `${file}.tmp-${process.pid}`);
+        renameSync(`${file}.tmp-${process.pid}`, file);
+        const { pages } = JSON.parse(readFileSync(`${cached}.json`, 'utf8')) as { pages: number };
+        results.push({ output: job.output, pages, passes: 0, seconds: (performance.now() - t0) / 1000, cached: true });
+        progress(`pdf: ${i + 1}/${jobs.length} ${job.output} — ไม่เปลี่ยน ใช้ฉบับเดิม (unchanged, from the cache)`);
+        continue;
+      }
       let printed;
       try {
         printed = await printOne(browser, server.origin, job, blocked, options.siteUrl);
@@ -139,13 +184,15 @@ export async function printDocuments(
         }
       }
       if (blocked.length) throw new Error(`printing is offline, but these requests were made (and blocked):\n${blocked.join('\n')}`);
-      const file = join(siteDir, job.output);
-      mkdirSync(join(file, '..'), { recursive: true });
       const tmp = `${file}.tmp-${process.pid}`;
       writeFileSync(tmp, finalizePdf(printed.pdf, job.metadata));
+      if (cached) {
+        copyFileSync(tmp, cached);
+        writeFileSync(`${cached}.json`, JSON.stringify({ pages: printed.pages, output: job.output }));
+      }
       renameSync(tmp, file);
       const seconds = (performance.now() - t0) / 1000;
-      results.push({ output: job.output, pages: printed.pages, passes: printed.passes, seconds });
+      results.push({ output: job.output, pages: printed.pages, passes: printed.passes, seconds, cached: false });
       const total = results.reduce((a, r) => a + r.pages, 0);
       progress(`pdf: ${i + 1}/${jobs.length} ${job.output} — ${printed.pages} หน้า, ${printed.passes} รอบ (${total} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }

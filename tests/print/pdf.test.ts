@@ -5,12 +5,12 @@
  * heading is on, bookmarks, a tagged PDF.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
-import { FIXTURES } from '../helpers/corpus.ts';
+import { corpusWith, FIXTURES } from '../helpers/corpus.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const fixture = buildSite(join(FIXTURES, 'valid', 'content'));
@@ -155,4 +155,23 @@ test('links to other pages point at the configured site, never at the local prin
   const raw = readFileSync(join(fixture.out, 'pdf', 'test-manual.pdf'), 'latin1');
   expect(raw).not.toMatch(/127\.0\.0\.1|localhost/);
   for (const uri of raw.matchAll(/\/URI \(([^)]*)\)/g)) expect(uri[1]).toMatch(/^https:\/\/intranet\.example\.go\.th\/khumue\//);
+});
+
+test('a rebuild re-prints only the documents whose print sources changed', () => {
+  const corpus = corpusWith();
+  const root2 = join(import.meta.dirname, '..', '..');
+  const out = join(corpus.dir, 'dist');
+  const build = () => execFileSync(process.execPath, ['scripts/build.ts', '--content', corpus.content, '--out', out], { cwd: root2, encoding: 'utf8' });
+  try {
+    expect(build()).toContain('1 printed, 0 unchanged');
+    const first = readFileSync(join(out, 'pdf', 'test-manual.pdf'));
+    expect(build()).toContain('0 printed, 1 unchanged');
+    expect(readFileSync(join(out, 'pdf', 'test-manual.pdf')).equals(first)).toBe(true);
+    const file = join(corpus.content, 'manuals', 'test-manual.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('ตรวจสอบทุกครั้ง', 'ตรวจสอบทุกครั้งก่อนส่ง'));
+    expect(build()).toContain('1 printed, 0 unchanged');
+    expect(execFileSync('pdftotext', [join(out, 'pdf', 'test-manual.pdf'), '-'], { encoding: 'utf8' })).toContain('ตรวจสอบทุกครั้งก่อนส่ง');
+  } finally {
+    corpus.cleanup();
+  }
 });
