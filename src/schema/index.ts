@@ -43,3 +43,4 @@ export const COLLECTIONS: readonly CollectionDef[] = [
 export const SINGLE_FILES: Readonly<Record<string, z.ZodType>> = { 'site.yaml': SiteSchema };
 
 export type CollectionName = 'offices' | 'mandates' | 'missions' | 'manuals' | 'flowcharts' | 'plans' | 'kpis';
+export * from './plan-numbers.ts';

@@ -1,8 +1,9 @@
 /** Checks that span more than one field or file: references, flowchart graphs, plans, dates, KPIs, totals. */
 import { scoreKpi, weightedScore } from '../kpi/index.ts';
-import type { DataTable, Flowchart, Kpi, Plan, PlanItem } from '../schema/index.ts';
+import type { DataTable, Flowchart, Kpi, Plan } from '../schema/index.ts';
 import { fiscalMonths, fiscalYearOf, fiscalYearRange, formatThaiDate, fromThaiDigits, parseThaiDate, toThaiDigits } from '../thai/index.ts';
-import { FISCAL_MONTH_ABBREVIATIONS, fiscalMonthIndex, parseMonthSpan } from '../schema/months.ts';
+import { FISCAL_MONTH_ABBREVIATIONS, fiscalMonthIndex, parseMonthSpan, spansOf } from '../schema/months.ts';
+import { numberPlanItems } from '../schema/plan-numbers.ts';
 import type { SourceFile, Path } from './source-file.ts';
 import { closest } from './suggest.ts';
 
@@ -64,33 +65,19 @@ function checkMonthSpan(file: SourceFile, text: string, path: Path): void {
   else file.report('backwards-range', path, { range: text, from: span.from, to: span.to });
 }
 
-/** The next number after `prev` at the same level: `๓.๒` → `๓.๓`. */
-function nextNumber(prev: string): string {
-  const parts = fromThaiDigits(prev).split('.');
-  const last = Number(parts.pop());
-  return toThaiDigits([...parts, String(last + 1)].join('.'));
-}
-
-/** Plans: months valid and not backwards, numbering without skips, source month headers. */
 export function checkPlan(file: SourceFile, plan: Plan): void {
   checkStrategyDates(file, plan);
   const wp = plan.workplan;
   if (!wp) return;
-  const walkItems = (items: PlanItem[], parentNumber: string, path: Path): void => {
-    let expected = parentNumber ? `${parentNumber}.๑` : '๑';
-    items.forEach((item, i) => {
-      const itemPath = [...path, i];
-      const number = item.number ?? expected;
+  wp.groups.forEach((group, g) => {
+    for (const { item, expected, path } of numberPlanItems(group.items, ['workplan', 'groups', g, 'items'])) {
       if (item.number !== undefined && fromThaiDigits(item.number) !== fromThaiDigits(expected)) {
-        file.report('number-skipped', [...itemPath, 'number'], { received: item.number, expected });
+        file.report('number-skipped', [...path, 'number'], { received: item.number, expected });
       }
-      const spans = item.when === undefined ? [] : Array.isArray(item.when) ? item.when : [item.when];
-      spans.forEach((span, k) => checkMonthSpan(file, span, Array.isArray(item.when) ? [...itemPath, 'when', k] : [...itemPath, 'when']));
-      if (item.items) walkItems(item.items, number, [...itemPath, 'items']);
-      expected = nextNumber(number);
-    });
-  };
-  wp.groups.forEach((group, g) => walkItems(group.items, '', ['workplan', 'groups', g, 'items']));
+      const spans = spansOf(item.when);
+      spans.forEach((span, k) => checkMonthSpan(file, span, Array.isArray(item.when) ? [...path, 'when', k] : [...path, 'when']));
+    }
+  });
   const months = fiscalMonths(plan.fiscalYear);
   wp.sourceMonthLabels?.forEach((labels, t) => {
     labels.forEach((label, i) => {

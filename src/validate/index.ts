@@ -112,7 +112,6 @@ function loadFile(absolute: string, display: string, def: CollectionDef): Loaded
     return loaded;
   }
   const text = decoded.text.replace(/^\uFEFF/, '');
-  source.text = text;
   if (text.trim() === '') {
     source.push('empty-file', { line: 1, column: 1 }, '', {});
     return loaded;

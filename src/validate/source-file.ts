@@ -21,8 +21,6 @@ export class SourceFile {
   /** The frontmatter or YAML document, when it parsed. */
   doc?: Document.Parsed;
   data: unknown;
-  /** The decoded text (BOM removed). */
-  text = '';
   /** Set once the entry declares `source:`; consistency problems then become warnings. */
   transcribed = false;
   private lineCounter = new LineCounter();
