@@ -1,8 +1,8 @@
 /**
  * `npm run build [-- --content DIR] [--out DIR]`
- * Validates first: on any content error it stops before touching the output folder. The site is
- * built into a temporary folder next to it and swapped in only when everything succeeded, so a
- * failed build always leaves the previous output intact.
+ * Validates (in a worker, while Astro renders): on any content error it stops before touching the
+ * output folder. The site is built into a temporary folder next to it and swapped in only when
+ * everything succeeded, so a failed build always leaves the previous output intact.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -13,25 +13,23 @@ import type { PrintJob } from '../src/print/render.ts';
 import type { Manual } from '../src/schema/index.ts';
 import { withBuildLock } from '../src/site/build-lock.ts';
 import { historyOf } from '../src/site/git-history.ts';
-import { formatProblems, validateContent } from '../src/validate/index.ts';
+import { formatProblems, type ValidationResult } from '../src/validate/index.ts';
+import { validateInWorker } from '../src/validate/worker.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { content: { type: 'string', default: 'content' }, out: { type: 'string', default: 'dist' } },
+    options: {
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: 'dist' },
+      // the site alone, for `npm run bench:site` (PDF printing has its own benchmark)
+      'no-pdf': { type: 'boolean', default: false },
+    },
   });
   const contentDir = resolve(values.content);
   const outDir = resolve(values.out);
   const started = performance.now();
-
-  const result = validateContent(contentDir, process.cwd());
-  if (result.problems.length) console.log(formatProblems(result.problems, 'text'));
-  if (result.errorCount) {
-    console.error(`build: หยุดการสร้างเพราะเนื้อหามีข้อผิดพลาด ${relative(process.cwd(), outDir) || outDir}/ ไม่ถูกแตะต้อง (stopped: content has errors; the previous output is left as it was)`);
-    return 1;
-  }
-  console.log(`build: ตรวจเนื้อหา ${result.fileCount} แฟ้มผ่าน (validated ${result.fileCount} files)`);
 
   // Work next to the output folder so that the final swap is a rename on the same disk.
   const work = join(dirname(outDir), `.${relative(dirname(outDir), outDir)}-build-${process.pid}`);
@@ -42,21 +40,51 @@ async function main(): Promise<number> {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
   process.env.KHUMUE_CONTENT_DIR = contentDir;
+
+  // The content is checked in a worker on one core while Astro renders into the temporary folder on
+  // the other. Astro stays silent: when the content has errors, the validator's report is the one
+  // the author reads, and the half-made site is thrown away.
+  const validation = validateInWorker(contentDir, process.cwd());
+  const siteBuild = import('astro').then(({ build }) =>
+    withBuildLock(root, () => build({ root, outDir: work, cacheDir, logLevel: process.env.KHUMUE_VERBOSE ? 'info' : 'silent' })),
+  );
+  siteBuild.catch(() => {}); // awaited below, after the validation report
+  let result: Awaited<typeof validation>;
   try {
-    const { build } = await import('astro');
-    await withBuildLock(root, () => build({ root, outDir: work, cacheDir, logLevel: process.env.KHUMUE_VERBOSE ? 'info' : 'warn' }));
+    result = await validation;
+  } catch (error) {
+    await siteBuild.catch(() => {});
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
+  const validated = performance.now();
+  if (result.problems.length) console.log(formatProblems(result.problems, 'text'));
+  if (result.errorCount) {
+    await siteBuild.catch(() => {});
+    rmSync(work, { recursive: true, force: true });
+    console.error(`build: หยุดการสร้างเพราะเนื้อหามีข้อผิดพลาด ${relative(process.cwd(), outDir) || outDir}/ ไม่ถูกแตะต้อง (stopped: content has errors; the previous output is left as it was)`);
+    return 1;
+  }
+  console.log(`build: ตรวจเนื้อหา ${result.fileCount} แฟ้มผ่าน (validated ${result.fileCount} files)`);
+
+  try {
+    await siteBuild;
     const pages = countPages(work);
+    const built = performance.now();
     // The official PDFs, printed from the built print pages before the output is swapped in.
     const { printDocuments } = await import('../src/print/render.ts');
-    const jobs = printJobs(result.entries);
+    const jobs = values['no-pdf'] ? [] : printJobs(result.entries);
     const site = result.entries.find((e) => e.collection === 'site')?.data as { siteUrl?: string } | undefined;
     const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
     const pdfPages = printed.reduce((a, r) => a + r.pages, 0);
     const fresh = printed.filter((r) => !r.cached).length;
     console.log(`build: PDF ${printed.length} ฉบับ ${pdfPages} หน้า พิมพ์ใหม่ ${fresh} ฉบับ (${printed.length} PDFs, ${pdfPages} pages; ${fresh} printed, ${printed.length - fresh} unchanged)`);
     swapIn(work, outDir);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const done = performance.now();
+    const seconds = ((done - started) / 1000).toFixed(1);
+    const s = (a: number, b: number) => ((b - a) / 1000).toFixed(2);
     console.log(`build: สร้างเว็บไซต์ ${pages} หน้า ใน ${seconds} วินาที → ${relative(process.cwd(), outDir) || outDir}/ (built ${pages} pages in ${seconds}s)`);
+    console.log(`build: timings validate=${s(started, validated)}s site=${s(started, built)}s pdf=${s(built, done)}s`);
     return 0;
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
@@ -66,7 +94,7 @@ async function main(): Promise<number> {
 }
 
 /** One PDF per manual, with its document information taken from the content. */
-function printJobs(entries: ReturnType<typeof validateContent>['entries']): PrintJob[] {
+function printJobs(entries: ValidationResult['entries']): PrintJob[] {
   const byId = (collection: string) => new Map(entries.filter((e) => e.collection === collection).map((e) => [e.id, e.data as Record<string, unknown>]));
   const offices = byId('offices');
   const missions = byId('missions');

@@ -152,7 +152,8 @@ export async function printDocuments(
   if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
   const server = await serve(siteDir);
   const launch = () => puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
-  let browser = await launch();
+  // started on the first document that is not in the cache: an unchanged site starts no browser
+  let browser: Awaited<ReturnType<typeof launch>> | undefined;
   const results: PrintResult[] = [];
   const blocked: string[] = [];
   const started = performance.now();
@@ -172,10 +173,11 @@ export async function printDocuments(
       }
       let printed;
       try {
+        browser ??= await launch();
         printed = await printOne(browser, server.origin, job, blocked, options.siteUrl);
       } catch (first) {
         // a crashed or hung browser: start a fresh one and try this document once more
-        await browser.close().catch(() => {});
+        await browser?.close().catch(() => {});
         browser = await launch();
         try {
           printed = await printOne(browser, server.origin, job, blocked, options.siteUrl);
@@ -197,7 +199,7 @@ export async function printDocuments(
       progress(`pdf: ${i + 1}/${jobs.length} ${job.output} — ${printed.pages} หน้า, ${printed.passes} รอบ (${total} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
   } finally {
-    await browser.close().catch(() => {});
+    await browser?.close().catch(() => {});
     await server.close();
     for (const job of jobs) rmSync(join(siteDir, `${job.output}.tmp-${process.pid}`), { force: true });
   }
