@@ -70,6 +70,10 @@ async function main(): Promise<number> {
   try {
     await siteBuild;
     const pages = countPages(work);
+    // the search index of the built pages, with the same code as `npm run search -- --index`
+    const { indexSite } = await import('../src/search/node.ts');
+    const search = indexSite(work, join(contentDir, 'glossary.yaml'));
+    console.log(`build: ดัชนีค้นหา ${search.pages} หน้า ${search.units} ส่วน (search index: ${search.pages} pages, ${search.units} units, ${(search.bytes / 1024).toFixed(0)} KB)`);
     const built = performance.now();
     // The official PDFs, printed from the built print pages before the output is swapped in.
     const { printDocuments } = await import('../src/print/render.ts');

@@ -5,6 +5,7 @@ import { KpiSchema } from './kpi.ts';
 import { ManualSchema } from './manual.ts';
 import { MandateSchema, MissionSchema, OfficeSchema } from './org.ts';
 import { PlanSchema } from './plan.ts';
+import { GlossarySchema } from './glossary.ts';
 import { SiteSchema } from './site.ts';
 
 export * from './fields.ts';
@@ -15,6 +16,7 @@ export * from './plan.ts';
 export * from './kpi.ts';
 export * from './org.ts';
 export * from './site.ts';
+export * from './glossary.ts';
 
 /** How a collection is stored: MDX with frontmatter, or one YAML document per file. */
 export type CollectionFormat = 'mdx' | 'yaml';
@@ -40,7 +42,7 @@ export const COLLECTIONS: readonly CollectionDef[] = [
 ];
 
 /** Single YAML files in the content root, each with its schema. */
-export const SINGLE_FILES: Readonly<Record<string, z.ZodType>> = { 'site.yaml': SiteSchema };
+export const SINGLE_FILES: Readonly<Record<string, z.ZodType>> = { 'site.yaml': SiteSchema, 'glossary.yaml': GlossarySchema };
 
 export type CollectionName = 'offices' | 'mandates' | 'missions' | 'manuals' | 'flowcharts' | 'plans' | 'kpis';
 export * from './plan-numbers.ts';

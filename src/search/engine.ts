@@ -1,0 +1,437 @@
+/**
+ * The search itself: query parsing, glossary expansion, partial words, ranking and snippets. The
+ * browser and `npm run search` run exactly this code over the same index files; only the way
+ * files are loaded differs (fetch or the file system).
+ *
+ * A query becomes concepts: a glossary term (any of its forms), a word, or a partial word (the end
+ * of what is being typed, or a fragment the dictionary does not know, matched as the start — else a
+ * part — of indexed words). A page scores by its best unit per concept (titles and headings weigh
+ * more than body text), plus its single best unit; pages that match every concept come before pages
+ * that match some; weak matches are cut.
+ */
+import { INDEX_VERSION, PAGES_PER_CHUNK, PAIR_WEIGHT, WEIGHT_SCALE, pairTerm, type Manifest, type PageMeta, type Postings, type UnitText } from './format.ts';
+import { buildLexicon, type Lexicon } from './lexicon.ts';
+import { normalize, normalizeWithMap } from './normalize.ts';
+import { tokenize, type Token } from './tokenize.ts';
+
+export type Loader = (file: string) => Promise<string>;
+
+interface Alt {
+  terms: string[];
+  weight: number;
+}
+interface Concept {
+  alts: Alt[];
+}
+interface Parsed {
+  concepts: Concept[];
+  /** pair terms of query words written together: a page with all of them has the phrase */
+  pairs: string[];
+}
+
+
+export interface Hit {
+  page: number;
+  unit: number;
+  score: number;
+  /** share of the query's concepts the page matches */
+  coverage: number;
+}
+
+export interface SearchOutcome {
+  hits: Hit[];
+  /** indexed terms that matched, for highlighting */
+  terms: string[];
+}
+
+export interface Snippet {
+  parts: Array<{ text: string; hit: boolean }>;
+}
+
+export interface ResultView {
+  path: string;
+  /** URL of the page with the fragment of the unit */
+  href: string;
+  title: string;
+  /** office › … › page › section */
+  crumb: string[];
+  heading: string;
+  snippet: Snippet;
+  score: number;
+}
+
+const PREFIX_WEIGHT = 0.7;
+const SUBSTRING_WEIGHT = 0.45;
+const MAX_EXPANSIONS = 24;
+const BEST_UNIT_BONUS = 0.5;
+const NOISE_CUT = 0.05;
+const LOWER_TIER_CUT = 0.35;
+const PHRASE_SCALE = 1.5;
+
+export class SearchIndex {
+  private shardCache = new Map<number, Promise<Postings>>();
+  private textCache = new Map<number, Promise<UnitText[]>>();
+  private metaCache = new Map<number, Promise<PageMeta[]>>();
+  private termsList: Promise<string[]> | undefined;
+  private readonly keySet: Set<string>;
+  private readonly maxKey: number;
+  private readonly stop: Set<string>;
+  private readonly load: Loader;
+  readonly manifest: Manifest;
+  readonly lexicon: Lexicon;
+
+  private constructor(manifest: Manifest, load: Loader) {
+    this.manifest = manifest;
+    this.load = load;
+    this.keySet = new Set(manifest.shards);
+    this.maxKey = Math.max(1, ...manifest.shards.map((k) => k.length));
+    this.stop = new Set(manifest.stop);
+    this.lexicon = buildLexicon(manifest.glossary);
+  }
+
+  static async open(load: Loader): Promise<SearchIndex> {
+    const manifest = JSON.parse(await load('manifest.json')) as Manifest;
+    if (manifest.v !== INDEX_VERSION) throw new Error(`search index version ${manifest.v}, expected ${INDEX_VERSION}`);
+    return new SearchIndex(manifest, load);
+  }
+
+  private shardIndexOf(term: string): number {
+    for (let l = Math.min(term.length, this.maxKey); l > 0; l--) {
+      const k = term.slice(0, l);
+      if (this.keySet.has(k)) return binarySearch(this.manifest.shards, k);
+    }
+    return -1;
+  }
+
+  private shard(i: number): Promise<Postings> {
+    let p = this.shardCache.get(i);
+    if (!p) this.shardCache.set(i, (p = this.load(`t/${i}.json`).then((t) => JSON.parse(t) as Postings)));
+    return p;
+  }
+
+  private async postings(term: string): Promise<number[] | undefined> {
+    const i = this.shardIndexOf(term);
+    return i < 0 ? undefined : (await this.shard(i))[term];
+  }
+
+  private async has(term: string): Promise<boolean> {
+    return this.stop.has(term) || (await this.postings(term)) !== undefined;
+  }
+
+  /** Indexed terms that start with `prefix` (longer than it), most frequent first. */
+  private async expandPrefix(prefix: string): Promise<string[]> {
+    if (prefix.length < 2) return [];
+    const shards = new Set<number>();
+    const own = this.shardIndexOf(prefix);
+    if (own >= 0) shards.add(own);
+    // shards whose keys start with the prefix (sorted keys: one contiguous range)
+    for (let i = lowerBound(this.manifest.shards, prefix); i < this.manifest.shards.length && this.manifest.shards[i]!.startsWith(prefix); i++) shards.add(i);
+    const found: Array<[string, number]> = [];
+    for (const i of shards) {
+      for (const [term, list] of Object.entries(await this.shard(i))) {
+        if (term.length > prefix.length && term.startsWith(prefix) && !term.includes(' ')) found.push([term, list.length]);
+      }
+    }
+    return found.sort((a, b) => b[1] - a[1]).slice(0, MAX_EXPANSIONS).map(([t]) => t);
+  }
+
+  /** Indexed terms that contain `part` (not at the start), most frequent first. */
+  private async expandSubstring(part: string): Promise<string[]> {
+    if (part.length < 3) return [];
+    this.termsList ??= this.load('terms.txt').then((t) => t.split('\n'));
+    const matches = (await this.termsList).filter((t) => t.length > part.length && t.indexOf(part) > 0);
+    const sized = await Promise.all(matches.map(async (t) => [t, (await this.postings(t))?.length ?? 0] as const));
+    return sized.sort((a, b) => b[1] - a[1]).slice(0, MAX_EXPANSIONS).map(([t]) => t);
+  }
+
+  /** Turns a query into concepts (see the file comment). */
+  private async concepts(query: string): Promise<Parsed> {
+    const typing = !/\s$/.test(query);
+    const norm = normalize(query);
+    const tokens = tokenize(norm, this.lexicon.words);
+    const out: Concept[] = [];
+    const covered = new Array<boolean>(tokens.length).fill(false);
+    // tokens that stand as words of their own (for the phrase pairs)
+    const words = new Set<number>();
+
+    // glossary terms, longest form first
+    const forms = this.lexicon.groups.flatMap((group) => group.map((form) => ({ form: form.words, group }))).sort((a, b) => b.form.length - a.form.length);
+    for (const { form, group } of forms) {
+      for (let i = 0; i + form.length <= tokens.length; i++) {
+        if (covered.slice(i, i + form.length).some(Boolean)) continue;
+        if (!form.every((t, k) => tokens[i + k]!.term === t)) continue;
+        for (let k = i; k < i + form.length; k++) covered[k] = true;
+        out.push({ alts: group.map((f) => ({ terms: f.terms, weight: 1 })) });
+      }
+    }
+
+    const adjacent = (a: Token, b: Token) => a.end === b.start;
+    let i = 0;
+    // where the last run of touching tokens starts: the word being typed may span it
+    let tailStart = tokens.length - 1;
+    while (tailStart > 0 && adjacent(tokens[tailStart - 1]!, tokens[tailStart]!) && !covered[tailStart - 1]) tailStart--;
+    let tail: Concept | undefined;
+    if (typing && tokens.length && !covered[tokens.length - 1]) {
+      // the word being typed: the longest end of the last run of touching tokens that starts
+      // longer indexed words, with what comes before it made of known words (ICU splits a partial
+      // word badly: ผลการดำเนิ → ผล|กา|รดำเนิ, read here as ผล การ + ดำเนิ…)
+      const last = tokens.length - 1;
+      const run = norm.slice(tokens[tailStart]!.start, tokens[last]!.end);
+      const offset = tokens[tailStart]!.start;
+      const cuts = new Set<number>();
+      for (let k = tailStart; k <= last; k++) cuts.add(tokens[k]!.start - offset);
+      // inside the last token only when the dictionary cut it out of a word it does not know
+      if (!(await this.has(tokens[last]!.term))) for (let c = tokens[last]!.start - offset + 1; c < run.length - 1; c++) cuts.add(c);
+      for (const cut of [...cuts].sort((x, y) => x - y)) {
+        const s = run.slice(cut);
+        if (s.length < 2) break;
+        const longer = await this.expandPrefix(s);
+        if (!longer.length) continue;
+        const head = tokenize(run.slice(0, cut), this.lexicon.words);
+        let known = true;
+        for (const t of head) if (!(await this.has(t.term))) known = false;
+        if (!known) continue;
+        const exact = await this.has(s);
+        // a known word keeps its full weight; its completions weigh less, the closer the more
+        const lift = exact ? 0 : 0.2;
+        tail = {
+          alts: [...(exact ? [{ terms: [s], weight: 1 }] : []), ...longer.map((t) => ({ terms: [t], weight: PREFIX_WEIGHT * Math.sqrt(s.length / t.length) + lift }))],
+        };
+        for (const t of head) out.push({ alts: [{ terms: [t.term], weight: 1 }] });
+        for (let k = tailStart; k <= last; k++) covered[k] = true;
+        // head words that are the query's own tokens, and a whole known last word, pair as usual
+        for (let k = tailStart; k <= last; k++) {
+          const inHead = tokens[k]!.end - offset <= cut && head.some((h) => h.term === tokens[k]!.term);
+          if (inHead || (k === last && cut === tokens[last]!.start - offset && exact)) words.add(k);
+        }
+        break;
+      }
+    }
+    while (i < tokens.length) {
+      if (covered[i]) {
+        i++;
+        continue;
+      }
+      const term = tokens[i]!.term;
+      if (await this.has(term)) {
+        out.push({ alts: [{ terms: [term], weight: 1 }] });
+        words.add(i);
+        i++;
+        continue;
+      }
+      // a fragment the index does not know: join it with the unknown fragments touching it
+      let j = i + 1;
+      while (j < tokens.length && !covered[j] && adjacent(tokens[j - 1]!, tokens[j]!) && !(await this.has(tokens[j]!.term))) j++;
+      const s = tokens.slice(i, j).map((t) => t.term).join('');
+      const prefixed = await this.expandPrefix(s);
+      const alts = prefixed.length
+        ? prefixed.map((t) => ({ terms: [t], weight: PREFIX_WEIGHT + 0.2 }))
+        : (await this.expandSubstring(s)).map((t) => ({ terms: [t], weight: SUBSTRING_WEIGHT }));
+      out.push({ alts });
+      i = j;
+    }
+    if (tail) out.push(tail);
+    const pairs: string[] = [];
+    for (let k = 0; k + 1 < tokens.length; k++) {
+      if (words.has(k) && words.has(k + 1) && tokens[k + 1]!.joined) pairs.push(pairTerm(tokens[k]!.term, tokens[k + 1]!.term));
+    }
+    return { concepts: out, pairs };
+  }
+
+  /** Ranked pages for a query, each with its best unit. */
+  async search(query: string, limit = 10): Promise<SearchOutcome> {
+    const parsed = await this.concepts(query);
+    const concepts = parsed.concepts.filter((c) => c.alts.some((a) => a.terms.some((t) => !this.stop.has(t))));
+    if (!concepts.length) return { hits: [], terms: [] };
+    const N = this.manifest.units;
+    const C = concepts.length;
+    // per unit: one column per concept, then the phrase pairs' bonus
+    const unitScores = new Map<number, Float64Array>();
+    const row = (u: number) => {
+      let r = unitScores.get(u);
+      if (!r) unitScores.set(u, (r = new Float64Array(C + 1)));
+      return r;
+    };
+    const matched = new Set<string>();
+    const scored = async (terms: string[]): Promise<Map<number, number> | undefined> => {
+      // units with every one of the terms, with the sum of their scores
+      let perUnit: Map<number, number> | undefined;
+      for (const term of terms) {
+        const list = await this.postings(term);
+        if (!list) return undefined;
+        const df = list.length / 2;
+        const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+        const next = new Map<number, number>();
+        let u = 0;
+        for (let k = 0; k < list.length; k += 2) {
+          u += list[k]!;
+          const s = (idf * list[k + 1]!) / WEIGHT_SCALE;
+          if (!perUnit) next.set(u, s);
+          else if (perUnit.has(u)) next.set(u, perUnit.get(u)! + s);
+        }
+        perUnit = next;
+        if (!perUnit.size) return undefined;
+      }
+      return perUnit;
+    };
+    for (const [ci, concept] of concepts.entries()) {
+      for (const alt of concept.alts) {
+        const terms = alt.terms.filter((t) => !this.stop.has(t));
+        if (!terms.length) continue;
+        const perUnit = await scored(terms);
+        if (!perUnit) continue;
+        for (const t of terms) if (!t.includes(' ')) matched.add(t);
+        // a phrase counts like one rare word, not like the sum of all its words
+        const scale = terms.length > 1 ? PHRASE_SCALE / terms.length : 1;
+        for (const [u, s] of perUnit) {
+          const r = row(u);
+          r[ci] = Math.max(r[ci]!, s * scale * alt.weight);
+        }
+      }
+    }
+    const pairUnits: Array<Map<number, number>> = [];
+    for (const pair of parsed.pairs) {
+      const perUnit = (await scored([pair])) ?? new Map<number, number>();
+      pairUnits.push(perUnit);
+      for (const [u, s] of perUnit) if (unitScores.has(u)) row(u)[C] += PAIR_WEIGHT * s;
+    }
+    // pages: best unit per concept, plus the best single unit
+    const pages = new Map<number, { concept: Float64Array; best: number; bestUnit: number; pairs: Set<number> }>();
+    for (const [u, r] of unitScores) {
+      const p = upperBound(this.manifest.pageStarts, u) - 1;
+      let page = pages.get(p);
+      if (!page) pages.set(p, (page = { concept: new Float64Array(C), best: -1, bestUnit: u, pairs: new Set() }));
+      let sum = r[C]!;
+      for (let ci = 0; ci < C; ci++) {
+        sum += r[ci]!;
+        if (r[ci]! > page.concept[ci]!) page.concept[ci] = r[ci]!;
+      }
+      pairUnits.forEach((m, k) => {
+        if (m.has(u)) page!.pairs.add(k);
+      });
+      if (sum > page.best || (sum === page.best && u < page.bestUnit)) {
+        page.best = sum;
+        page.bestUnit = u;
+      }
+    }
+    const hits: Array<Hit & { tier: number }> = [];
+    for (const [p, page] of pages) {
+      let sum = 0;
+      let n = 0;
+      page.concept.forEach((s) => {
+        sum += s;
+        if (s > 0) n++;
+      });
+      const coverage = n / C;
+      // 2: every word, written together as in the query; 1: every word; 0: some words
+      const tier = coverage < 1 ? 0 : page.pairs.size === parsed.pairs.length ? 2 : 1;
+      hits.push({ page: p, unit: page.bestUnit, score: (sum + BEST_UNIT_BONUS * page.best) * coverage * coverage, coverage, tier });
+    }
+    hits.sort((a, b) => b.tier - a.tier || b.score - a.score || a.page - b.page);
+    const top = hits[0];
+    const kept = hits.filter((h) => {
+      if (!top || h === top) return true;
+      if (h.score < NOISE_CUT * top.score) return false;
+      // below the best tier only what scores close to the top
+      // when pages have the words as written together, pages with them scattered are noise
+      if (h.tier < top.tier) return top.tier < 2 && parsed.pairs.length === 0 && h.score >= LOWER_TIER_CUT * top.score && h.coverage >= 0.5;
+      return true;
+    });
+    return { hits: kept.slice(0, limit).map(({ tier: _, ...h }) => h), terms: [...matched] };
+  }
+
+  async pageMeta(page: number): Promise<PageMeta> {
+    const k = Math.floor(page / PAGES_PER_CHUNK);
+    let p = this.metaCache.get(k);
+    if (!p) this.metaCache.set(k, (p = this.load(`p/${k}.json`).then((t) => JSON.parse(t) as PageMeta[])));
+    return (await p)[page % PAGES_PER_CHUNK]!;
+  }
+
+  async unitText(unit: number): Promise<UnitText> {
+    const k = upperBound(this.manifest.unitChunks, unit) - 1;
+    let p = this.textCache.get(k);
+    if (!p) this.textCache.set(k, (p = this.load(`u/${k}.json`).then((t) => JSON.parse(t) as UnitText[])));
+    return (await p)[unit - this.manifest.unitChunks[k]!]!;
+  }
+
+  /** What a result shows: title, breadcrumb, link to the unit and a highlighted snippet. */
+  async view(hit: Hit, terms: string[]): Promise<ResultView> {
+    const [[path, title, crumb], [anchor, heading, text]] = await Promise.all([this.pageMeta(hit.page), this.unitText(hit.unit)]);
+    const url = `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+    const isTop = hit.unit === this.manifest.pageStarts[hit.page];
+    return {
+      path,
+      href: anchor ? `${url}#${encodeURIComponent(anchor)}` : url,
+      title,
+      crumb: isTop ? crumb : [...crumb, title],
+      heading: isTop ? '' : heading,
+      snippet: snippet(text || heading, new Set(terms), this.lexicon.words),
+      score: hit.score,
+    };
+  }
+}
+
+/** About `length` characters of `text` around the densest run of matched terms, as the page shows them. */
+export function snippet(text: string, terms: ReadonlySet<string>, words: ReadonlySet<string> = new Set(), length = 160): Snippet {
+  const { text: norm, map } = normalizeWithMap(text);
+  const source = text.normalize('NFC');
+  const hits = tokenize(norm, words).filter((t) => terms.has(t.term));
+  let from = 0;
+  if (hits.length) {
+    let best = 0;
+    let bestCount = -1;
+    for (let a = 0; a < hits.length; a++) {
+      let b = a;
+      while (b + 1 < hits.length && hits[b + 1]!.end - hits[a]!.start <= length) b++;
+      if (b - a > bestCount) {
+        bestCount = b - a;
+        best = a;
+      }
+    }
+    from = Math.max(0, map[hits[best]!.start]! - 30);
+    // start at a word boundary
+    const space = source.lastIndexOf(' ', from);
+    if (space >= 0 && from - space < 20) from = space + 1;
+  }
+  const to = Math.min(source.length, from + length);
+  const parts: Snippet['parts'] = [];
+  if (from > 0) parts.push({ text: '… ', hit: false });
+  let at = from;
+  for (const h of hits) {
+    const s = map[h.start]!;
+    const e = map[h.end]!;
+    if (s < from || e > to) continue;
+    if (s > at) parts.push({ text: source.slice(at, s), hit: false });
+    parts.push({ text: source.slice(s, e), hit: true });
+    at = e;
+  }
+  if (to > at) parts.push({ text: source.slice(at, to), hit: false });
+  if (to < source.length) parts.push({ text: ' …', hit: false });
+  return { parts };
+}
+
+function binarySearch(sorted: string[], key: string): number {
+  const i = lowerBound(sorted, key);
+  return sorted[i] === key ? i : -1;
+}
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+/** first index whose value is greater than `x` */
+function upperBound(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
