@@ -14,6 +14,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.pdf': 'application/pdf',
   '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Resolves a URL path to a file in `root` (`/a/` → `/a/index.html`), or undefined. */

@@ -1,7 +1,8 @@
 /**
  * Reads a static HTML page into what search indexes: its title, breadcrumb and units — the part
  * before the first heading, every section under an `h2`–`h4` with an id, and every element marked
- * `data-search-unit="label"` with an id (flowchart steps, plan items, KPI cards), so that results
+ * `data-search-unit="label"` with an id (flowchart steps, plan items, KPI cards; an empty label
+ * takes the element's first words), so that results
  * deep-link to the section, step or item. Works on any static HTML: without `<main>` the body is
  * read; `nav`, `header`, `footer`, scripts and `[data-search-ignore]` are left out; pages with
  * `<meta name="robots" content="noindex">` or `data-search-ignore` on `<main>`/`<body>` are skipped.
@@ -30,6 +31,14 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header'
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'main', 'svg']);
 const SECTION_HEADING = /^h[2-4]$/;
+
+/** The first words of a text, about `max` characters, cut at a space. */
+function shorten(text: string, max = 90): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.lastIndexOf(' ', max);
+  return `${t.slice(0, cut > max / 2 ? cut : max)} …`;
+}
 
 export function urlOfPath(path: string): string {
   return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
@@ -136,6 +145,8 @@ export function extractPage(html: string, path: string): PageDoc | undefined {
           unitStack.push(unit);
           entry.onClose = () => {
             unitStack.pop();
+            // an empty label: the item's own text names it (a step's number and label, a plan item)
+            if (!unit.heading) unit.heading = shorten(unit.text);
           };
         }
       },

@@ -6,10 +6,11 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 
-export function buildSite(content: string): { out: string; cleanup: () => void } {
+export function buildSite(content: string, options: { pdf?: boolean } = {}): { out: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'khumue-site-'));
   const out = join(dir, 'dist');
-  const r = spawnSync(process.execPath, ['scripts/build.ts', '--content', content, '--out', out], { cwd: root, encoding: 'utf8' });
+  const args = ['scripts/build.ts', '--content', content, '--out', out, ...(options.pdf === false ? ['--no-pdf'] : [])];
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
   return { out, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

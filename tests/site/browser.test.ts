@@ -80,6 +80,8 @@ describe.each(pages)('page %s', (path) => {
       expect(foreign).toEqual([]);
       expect(await page.$eval('html', (h) => h.getAttribute('lang'))).toBe('th');
       expect(await page.$$eval('main h1', (h) => h.length)).toBe(1);
+      const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), `${path}: duplicate ids`).toEqual([]);
       // the Sarabun faces in use are the self-hosted ones
       const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family));
       expect(fonts.some((f) => f.includes('Sarabun'))).toBe(true);

@@ -1,0 +1,139 @@
+/**
+ * Search over the built seed site: the project's judged queries, the command line, and a reader in
+ * Chromium typing a partial Thai word and opening the result with the keyboard.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { evaluate, type Judged } from '../../src/search/evaluate.ts';
+import { openSiteIndex } from '../../src/search/node.ts';
+import { openSite } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build-site.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const site = buildSite(join(root, 'content'), { pdf: false });
+let browser: Browser;
+let origin: string;
+let closeSite: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ browser, origin, close: closeSite } = await openSite(site.out));
+});
+afterAll(async () => {
+  await closeSite?.();
+  site.cleanup();
+});
+
+const search = (...args: string[]) => spawnSync(process.execPath, ['scripts/search.ts', ...args], { cwd: root, encoding: 'utf8' });
+
+describe('the judged queries (tests/search/queries.yaml)', () => {
+  test('meet the targets: recall@10 ≥ 0.95, MRR@10 ≥ 0.90, precision of the shown top 5 ≥ 0.80', async () => {
+    const judged = parse(readFileSync(join(root, 'tests', 'search', 'queries.yaml'), 'utf8')) as Judged[];
+    expect(judged.length).toBeGreaterThanOrEqual(50);
+    for (const kind of ['word', 'compound', 'partial', 'digits', 'abbreviation', 'english']) expect(judged.some((j) => j.kind === kind), kind).toBe(true);
+    const result = await evaluate(await openSiteIndex(site.out), judged);
+    expect(result.recall10).toBeGreaterThanOrEqual(0.95);
+    expect(result.mrr10).toBeGreaterThanOrEqual(0.9);
+    expect(result.precision5).toBeGreaterThanOrEqual(0.8);
+  });
+
+  test('Thai and Arabic digits, dotted and dotless abbreviations, and glossary synonyms find the same pages', async () => {
+    const index = await openSiteIndex(site.out);
+    const pages = async (q: string) => Promise.all((await index.search(q)).hits.map(async (h) => (await index.pageMeta(h.page))[0]));
+    expect(await pages('๒๕๖๔')).toEqual(await pages('2564'));
+    expect(await pages('พ.ร.บ.')).toEqual(await pages('พรบ'));
+    expect(await pages('สตง.')).toContain('missions/region6-4-1/index.html');
+    expect((await pages('KPI')).slice(0, 2).sort()).toEqual(['kpis/stp-02/index.html', 'kpis/stp-service-center/index.html']);
+  });
+
+  test('a snippet shows the page text as written (Thai digits), with the match marked', async () => {
+    const index = await openSiteIndex(site.out);
+    const { hits, terms } = await index.search('2564');
+    const view = await index.view(hits[0]!, terms);
+    const marked = view.snippet.parts.filter((p) => p.hit).map((p) => p.text);
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.every((m) => m === '๒๕๖๔' || m === '2564')).toBe(true);
+    expect(marked).toContain('๒๕๖๔');
+  });
+});
+
+describe('npm run search', () => {
+  test('--site … --query … --json prints the ranked page paths', () => {
+    const r = search('--site', site.out, '--query', 'บำเหน็', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const paths = JSON.parse(r.stdout) as string[];
+    expect(paths[0]).toBe('missions/region6-3-1/index.html');
+    expect(paths).toContain('manuals/smart-operational-system/index.html');
+  });
+
+  test('--index indexes any folder of static HTML (no <main>, sections by heading id, noindex skipped)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khumue-html-'));
+    try {
+      mkdirSync(join(dir, 'a'));
+      writeFileSync(join(dir, 'a', 'index.html'), '<html lang="th"><head><title>งานพัสดุ</title></head><body><h1>งานพัสดุ</h1><p>บทนำ</p><h2 id="buy">การจัดซื้อจัดจ้าง</h2><p>ขั้นตอนการจัดซื้อจัดจ้างตามระเบียบ</p></body></html>');
+      writeFileSync(join(dir, 'b.html'), '<html lang="th"><head><title>สารบรรณ</title></head><body><h1>งานสารบรรณ</h1><p>รับส่งหนังสือราชการ</p></body></html>');
+      writeFileSync(join(dir, 'c.html'), '<html lang="th"><head><meta name="robots" content="noindex"><title>x</title></head><body><p>จัดซื้อจัดจ้าง</p></body></html>');
+      const indexed = search('--index', dir);
+      expect(indexed.status, indexed.stderr).toBe(0);
+      expect(indexed.stdout).toContain('indexed 2 pages');
+      expect(JSON.parse(search('--site', dir, '--query', 'จัดซื้อ', '--json').stdout)).toEqual(['a/index.html']);
+      const text = search('--site', dir, '--query', 'จัดซื้อจัดจ้าง');
+      expect(text.stdout).toContain('/a/#buy');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('without arguments it says how to use it and exits 2', () => {
+    const r = search();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--index');
+  });
+});
+
+describe('in Chromium', () => {
+  test('a reader types a partial Thai word, sees the right result, and opens it with the keyboard', async () => {
+    const page = await browser.newPage();
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) outside.push(r.url());
+    });
+    await page.goto(`${origin}/manuals/esa-cm5-admin/`, { waitUntil: 'networkidle0' });
+    const box = await page.$('input[role="combobox"]');
+    expect(box).not.toBeNull();
+    await box!.focus();
+    await page.keyboard.type('บำเหน็', { delay: 30 });
+    await page.waitForSelector('[role="listbox"]:not([hidden]) [role="option"]', { timeout: 10_000 });
+    expect(await box!.evaluate((e) => e.getAttribute('aria-expanded'))).toBe('true');
+    const first = await page.$eval('[role="option"]', (o) => o.textContent ?? '');
+    expect(first).toContain('การตรวจสอบอนุมัติบำเหน็จบำนาญ');
+    expect(await page.$eval('[role="option"] mark', (m) => m.textContent)).toBe('บำเหน็จ');
+    expect(await page.$eval('form.site-search [aria-live]', (s) => s.textContent)).toMatch(/พบ [๐-๙]+ รายการ/);
+    await page.keyboard.press('ArrowDown');
+    expect(await box!.evaluate((e) => e.getAttribute('aria-activedescendant'))).toBe('site-search-list-0');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe('/missions/region6-3-1/');
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  test('Esc closes the list; the search page shows results for ?q= with breadcrumbs and marked snippets', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`, { waitUntil: 'networkidle0' });
+    await page.focus('input[role="combobox"]');
+    await page.keyboard.type('สตง', { delay: 20 });
+    await page.waitForSelector('[role="listbox"]:not([hidden])');
+    await page.keyboard.press('Escape');
+    expect(await page.$eval('[role="listbox"]', (l) => (l as HTMLElement).hidden)).toBe(true);
+    await page.goto(`${origin}/search/?q=${encodeURIComponent('ควบคุมภายใน')}`, { waitUntil: 'networkidle0' });
+    await page.waitForSelector('ol.results li');
+    const results = await page.$$eval('ol.results li', (lis) => lis.map((li) => ({ href: li.querySelector('a')!.getAttribute('href'), crumb: li.querySelector('.result-crumb')?.textContent ?? '', marks: [...li.querySelectorAll('mark')].map((m) => m.textContent) })));
+    expect(results.map((r) => r.href!.split('#')[0])).toContain('/missions/region6-1-3/');
+    expect(results.some((r) => r.marks.includes('ควบคุม'))).toBe(true);
+    await page.close();
+  });
+});
