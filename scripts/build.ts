@@ -5,11 +5,12 @@
  * everything succeeded, so a failed build always leaves the previous output intact.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PrintJob } from '../src/print/render.ts';
+import { identityFromEnv, signPdf, SigningError, type SigningIdentity } from '../src/print/sign.ts';
 import type { Manual } from '../src/schema/index.ts';
 import { withBuildLock } from '../src/site/build-lock.ts';
 import { historyOf } from '../src/site/git-history.ts';
@@ -30,6 +31,21 @@ async function main(): Promise<number> {
   const contentDir = resolve(values.content);
   const outDir = resolve(values.out);
   const started = performance.now();
+
+  // Signing (KHUMUE_SIGN_P12 + KHUMUE_SIGN_PASSWORD): the identity is read first, so that a missing
+  // file or a wrong password stops the build before anything is made; the approval pages then name
+  // the signer from the certificate.
+  let identity: SigningIdentity | undefined;
+  try {
+    identity = values['no-pdf'] ? undefined : identityFromEnv();
+  } catch (error) {
+    if (!(error instanceof SigningError)) throw error;
+    console.error(`build: ${error.message}
+ไม่ได้สร้างอะไร ${relative(process.cwd(), outDir) || outDir}/ ไม่ถูกแตะต้อง (nothing was built; the previous output is left as it was)`);
+    return 1;
+  }
+  if (identity) process.env.KHUMUE_SIGNER = [identity.name, identity.organization].filter(Boolean).join(' ');
+  else delete process.env.KHUMUE_SIGNER;
 
   // Work next to the output folder so that the final swap is a rename on the same disk.
   const work = join(dirname(outDir), `.${relative(dirname(outDir), outDir)}-build-${process.pid}`);
@@ -80,6 +96,15 @@ async function main(): Promise<number> {
     const jobs = values['no-pdf'] ? [] : printJobs(result.entries);
     const site = result.entries.find((e) => e.collection === 'site')?.data as { siteUrl?: string } | undefined;
     const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
+    if (identity) {
+      // the last step: every PDF signed by an incremental update (written next to it, then renamed)
+      for (const r of printed) {
+        const file = join(work, r.output);
+        writeFileSync(`${file}.signing`, await signPdf(readFileSync(file), identity));
+        renameSync(`${file}.signing`, file);
+      }
+      console.log(`build: ลงนาม PDF ${printed.length} ฉบับ โดย ${process.env.KHUMUE_SIGNER} (signed ${printed.length} PDFs)`);
+    }
     const pdfPages = printed.reduce((a, r) => a + r.pages, 0);
     const fresh = printed.filter((r) => !r.cached).length;
     console.log(`build: PDF ${printed.length} ฉบับ ${pdfPages} หน้า พิมพ์ใหม่ ${fresh} ฉบับ (${printed.length} PDFs, ${pdfPages} pages; ${fresh} printed, ${printed.length - fresh} unchanged)`);
