@@ -14,6 +14,8 @@ import { identityFromEnv, signPdf, SigningError, type SigningIdentity } from '..
 import type { Manual } from '../src/schema/index.ts';
 import { withBuildLock } from '../src/site/build-lock.ts';
 import { historyOf } from '../src/site/git-history.ts';
+import { partId, resolveHandbooks } from '../src/site/handbooks.ts';
+import type { Handbook } from '../src/schema/index.ts';
 import { formatProblems, type ValidationResult } from '../src/validate/index.ts';
 import { validateInWorker } from '../src/validate/worker.ts';
 
@@ -122,11 +124,50 @@ async function main(): Promise<number> {
   }
 }
 
-/** One PDF per manual, with its document information taken from the content. */
+/** One PDF per manual and one per handbook, with document information taken from the content. */
 function printJobs(entries: ValidationResult['entries']): PrintJob[] {
   const byId = (collection: string) => new Map(entries.filter((e) => e.collection === collection).map((e) => [e.id, e.data as Record<string, unknown>]));
   const offices = byId('offices');
   const missions = byId('missions');
+  const docs = (collection: string) => entries.filter((e) => e.collection === collection).map((e) => ({ id: e.id, data: e.data as { office: string }, body: e.body }));
+  const handbooks = resolveHandbooks({
+    manuals: docs('manuals'),
+    plans: docs('plans'),
+    kpis: docs('kpis'),
+    flowcharts: docs('flowcharts'),
+    offices: entries.filter((e) => e.collection === 'offices').map((e) => ({ id: e.id, data: e.data as { name: string } })),
+    handbooks: entries.filter((e) => e.collection === 'handbooks').map((e) => ({ id: e.id, data: e.data as Handbook })),
+  });
+  const handbookJobs: PrintJob[] = handbooks.map((h) => {
+    const file = entries.find((e) => e.collection === 'handbooks' && e.id === h.id)?.file;
+    const history = file ? historyOf(file) : [];
+    return {
+      source: `/print/handbooks/${h.id}/`,
+      output: `pdf/handbooks/${h.id}.pdf`,
+      metadata: {
+        title: [h.data.title, h.data.subtitle].filter(Boolean).join(' '),
+        author: String(offices.get(h.data.office)?.name ?? h.data.office),
+        subject: 'เล่มคู่มือ',
+        keywords: h.data.contents.map((p) => partId(p)),
+        // dated by the content: effective date, else its last revision, else the newest date of its parts
+        date: h.data.effective ?? history[0]?.date ?? (h.data.fiscalYear ? `${h.data.fiscalYear - 544}-10-01` : newestDate(entries, h.data.contents.map(partId))),
+      },
+    };
+  });
+  return [...manualJobs(entries, offices, missions), ...handbookJobs];
+}
+
+/** The newest content date among some entries (effective dates, else their last revision). */
+function newestDate(entries: ValidationResult['entries'], ids: string[]): string {
+  const dates = entries
+    .filter((e) => ids.includes(e.id) && e.collection !== 'handbooks')
+    .map((e) => (e.data as { effective?: string }).effective ?? historyOf(e.file)[0]?.date)
+    .filter((d): d is string => Boolean(d))
+    .sort();
+  return dates[dates.length - 1] ?? '2000-01-01';
+}
+
+function manualJobs(entries: ValidationResult['entries'], offices: Map<string, Record<string, unknown>>, missions: Map<string, Record<string, unknown>>): PrintJob[] {
   return entries
     .filter((e) => e.collection === 'manuals')
     .sort((a, b) => (a.id < b.id ? -1 : 1))

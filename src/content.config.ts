@@ -1,7 +1,7 @@
 /** Wires each content folder to its schema; the folder comes from KHUMUE_CONTENT_DIR (default content/). */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { FlowchartSchema, KpiSchema, ManualSchema, MandateSchema, MissionSchema, OfficeSchema, PlanSchema } from './schema/index.ts';
+import { FlowchartSchema, HandbookSchema, KpiSchema, ManualSchema, MandateSchema, MissionSchema, OfficeSchema, PlanSchema } from './schema/index.ts';
 
 const base = (name: string) => `${process.env.KHUMUE_CONTENT_DIR ?? './content'}/${name}`;
 const yaml = (name: string) => glob({ pattern: '*.{yaml,yml}', base: base(name) });
@@ -15,4 +15,5 @@ export const collections = {
   flowcharts: defineCollection({ loader: mdx('flowcharts'), schema: FlowchartSchema }),
   plans: defineCollection({ loader: mdx('plans'), schema: PlanSchema }),
   kpis: defineCollection({ loader: mdx('kpis'), schema: KpiSchema }),
+  handbooks: defineCollection({ loader: yaml('handbooks'), schema: HandbookSchema }),
 };

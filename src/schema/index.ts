@@ -6,6 +6,7 @@ import { ManualSchema } from './manual.ts';
 import { MandateSchema, MissionSchema, OfficeSchema } from './org.ts';
 import { PlanSchema } from './plan.ts';
 import { GlossarySchema } from './glossary.ts';
+import { HandbookSchema } from './handbook.ts';
 import { SiteSchema } from './site.ts';
 
 export * from './fields.ts';
@@ -17,6 +18,7 @@ export * from './kpi.ts';
 export * from './org.ts';
 export * from './site.ts';
 export * from './glossary.ts';
+export * from './handbook.ts';
 
 /** How a collection is stored: MDX with frontmatter, or one YAML document per file. */
 export type CollectionFormat = 'mdx' | 'yaml';
@@ -39,10 +41,11 @@ export const COLLECTIONS: readonly CollectionDef[] = [
   { name: 'flowcharts', format: 'mdx', schema: FlowchartSchema, label: 'ผังกระบวนการ' },
   { name: 'plans', format: 'mdx', schema: PlanSchema, label: 'แผนปฏิบัติงาน' },
   { name: 'kpis', format: 'mdx', schema: KpiSchema, label: 'ตัวชี้วัด' },
+  { name: 'handbooks', format: 'yaml', schema: HandbookSchema, label: 'เล่มคู่มือ' },
 ];
 
 /** Single YAML files in the content root, each with its schema. */
 export const SINGLE_FILES: Readonly<Record<string, z.ZodType>> = { 'site.yaml': SiteSchema, 'glossary.yaml': GlossarySchema };
 
-export type CollectionName = 'offices' | 'mandates' | 'missions' | 'manuals' | 'flowcharts' | 'plans' | 'kpis';
+export type CollectionName = 'offices' | 'mandates' | 'missions' | 'manuals' | 'flowcharts' | 'plans' | 'kpis' | 'handbooks';
 export * from './plan-numbers.ts';

@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
-import { COLLECTIONS, SINGLE_FILES, type CollectionDef, type Flowchart, type Kpi, type Manual, type Plan } from '../schema/index.ts';
+import { COLLECTIONS, SINGLE_FILES, type CollectionDef, type Flowchart, type Handbook, type Kpi, type Manual, type Plan } from '../schema/index.ts';
+import { partId, partKind } from '../site/handbooks.ts';
 import { checkFlowchart, checkKpi, checkPlan, checkTables } from './cross-check.ts';
 import { checkMdxBody, type ComponentReference } from './mdx-body.ts';
 import { sortProblems, type Problem } from './problem.ts';
@@ -287,5 +288,33 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
       checkTables(source, manual.tables, manual.fiscalYear, ['tables']);
       break;
     }
+    case 'handbooks':
+      checkHandbook(source, l.output as Handbook, byCollection);
+      break;
+  }
+}
+
+/** A handbook: no document twice, and no table id used by two of its manuals (one printed page holds them all). */
+function checkHandbook(source: SourceFile, handbook: Handbook, byCollection: Map<string, Map<string, Loaded>>): void {
+  const seen = new Set<string>();
+  const tableOwner = new Map<string, string>();
+  for (const list of ['contents', 'appendix'] as const) {
+    handbook[list].forEach((part, i) => {
+      const kind = partKind(part);
+      const id = partId(part);
+      const path = [list, i, kind];
+      if (seen.has(`${kind}:${id}`)) {
+        source.report('handbook-duplicate-part', path, { label: COLLECTIONS.find((c) => c.name === `${kind}s`)?.label ?? kind, id });
+        return;
+      }
+      seen.add(`${kind}:${id}`);
+      if (kind !== 'manual') return;
+      const manual = byCollection.get('manuals')?.get(id)?.output as Manual | undefined;
+      for (const table of manual?.tables ?? []) {
+        const other = tableOwner.get(table.id);
+        if (other !== undefined) source.report('handbook-table-clash', path, { id: table.id, a: other, b: id });
+        else tableOwner.set(table.id, id);
+      }
+    });
   }
 }

@@ -174,10 +174,14 @@ export function walkSchema(schema: AnySchema, value: unknown, path: Path, visito
     case 'union': {
       const options = def.options as AnySchema[];
       const wanted = Array.isArray(value) ? 'array' : isObject(value) ? 'object' : typeof value;
-      const match = options.find((o) => {
+      const candidates = options.filter((o) => {
         const t = unwrap(o)._zod.def.type;
         return t === wanted || (wanted === 'object' && t === 'record');
       });
+      // among objects, the option whose fields the value uses (a handbook part: manual | plan | kpi | flowchart)
+      const keys = isObject(value) ? Object.keys(value) : [];
+      const shape = (o: AnySchema) => (unwrap(o)._zod.def as { shape?: Record<string, unknown> }).shape;
+      const match = candidates.find((o) => keys.length > 0 && keys.some((k) => shape(o) && k in shape(o)!)) ?? candidates[0];
       if (match) walkSchema(match, value, path, visitor);
       return;
     }

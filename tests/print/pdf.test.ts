@@ -5,7 +5,7 @@
  * heading is on, bookmarks, a tagged PDF.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -34,6 +34,30 @@ function labels(pdf: string): string[] {
   const sizes = run('pdfinfo', ['-f', '1', '-l', String(n), pdf]);
   const landscape = new Set([...sizes.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].filter((m) => Number(m[2]) > Number(m[3])).map((m) => Number(m[1])));
   return Array.from({ length: n }, (_, i) => topBand(pdf, i + 1, !landscape.has(i + 1)));
+}
+
+/** Every TOC entry's printed number is the page where that heading is (read back from the PDF). */
+function expectTocMatchesPages(pdf: string, minEntries = 4): void {
+  const l = labels(pdf);
+  const bodyStart = l.findIndex((x) => compact(x) === '-๒-') - 1; // the page before "- ๒ -" is ๑
+  const labelOf = (i: number) => (i >= bodyStart ? String(i - bodyStart + 1).replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d))) : l[i]);
+  const n = pageCount(pdf);
+  const tocPages = Array.from({ length: n }, (_, i) => i + 1).filter((p) => p - 1 < bodyStart && /สารบัญ/.test(pageText(pdf, p)));
+  const entries: Array<[string, string]> = [];
+  for (const p of tocPages) {
+    for (const line of pageText(pdf, p).split('\n')) {
+      // the dot leaders are drawn, not typed: an entry is its title, a gap, and its number
+      const m = /^\s*(.+?)\s{2,}([๐-๙]+|[ก-ฮ])\s*$/.exec(line);
+      if (m) entries.push([m[1].trim(), m[2]]);
+    }
+  }
+  expect(entries.length).toBeGreaterThanOrEqual(minEntries);
+  for (const [title, number] of entries) {
+    const page = Array.from({ length: n }, (_, i) => i).find((i) => labelOf(i) === number);
+    expect(page, `${title} → ${number}`).toBeDefined();
+    // a wrapped heading may continue on the next line: its first 12 characters are enough
+    expect(compact(pageText(pdf, page! + 1)), `${title} on page ${number}`).toContain(compact(title).slice(0, 12));
+  }
 }
 
 describe('the fixture manual', () => {
@@ -90,28 +114,7 @@ describe('the fixture manual', () => {
 describe.each(['esa-cm5-admin', 'opm-organization-profile-2561', 'smart-operational-system', 'stp-process-plan-2564'])('the seed manual %s', (id) => {
   const pdf = join(real.out, 'pdf', `${id}.pdf`);
 
-  test('every TOC entry\'s printed number is the page where that heading is', () => {
-    const l = labels(pdf);
-    const bodyStart = l.findIndex((x) => compact(x) === '-๒-') - 1; // the page before "- ๒ -" is ๑
-    const labelOf = (i: number) => (i >= bodyStart ? String(i - bodyStart + 1).replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d))) : l[i]);
-    const n = pageCount(pdf);
-    const tocPages = Array.from({ length: n }, (_, i) => i + 1).filter((p) => p - 1 < bodyStart && /สารบัญ/.test(pageText(pdf, p)));
-    const entries: Array<[string, string]> = [];
-    for (const p of tocPages) {
-      for (const line of pageText(pdf, p).split('\n')) {
-        // the dot leaders are drawn, not typed: an entry is its title, a gap, and its number
-        const m = /^\s*(.+?)\s{2,}([๐-๙]+|[ก-ฮ])\s*$/.exec(line);
-        if (m) entries.push([m[1].trim(), m[2]]);
-      }
-    }
-    expect(entries.length).toBeGreaterThan(3);
-    for (const [title, number] of entries) {
-      const page = Array.from({ length: n }, (_, i) => i).find((i) => labelOf(i) === number);
-      expect(page, `${title} → ${number}`).toBeDefined();
-      // a wrapped heading may continue on the next line: its first 12 characters are enough
-      expect(compact(pageText(pdf, page! + 1)), `${title} on page ${number}`).toContain(compact(title).slice(0, 12));
-    }
-  });
+  test('every TOC entry\'s printed number is the page where that heading is', () => expectTocMatchesPages(pdf));
 
   test('Thai text extracts as written (sara am intact) and bookmarks mirror the headings', async () => {
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
@@ -157,21 +160,68 @@ test('links to other pages point at the configured site, never at the local prin
   for (const uri of raw.matchAll(/\/URI \(([^)]*)\)/g)) expect(uri[1]).toMatch(/^https:\/\/intranet\.example\.go\.th\/khumue\//);
 });
 
-test('a rebuild re-prints only the documents whose print sources changed', () => {
+test('a rebuild with one changed manual re-prints only that manual and the handbook containing it', () => {
   const corpus = corpusWith();
   const root2 = join(import.meta.dirname, '..', '..');
   const out = join(corpus.dir, 'dist');
+  // a second office with a KPI of its own: a second volume, which the change must not touch
+  writeFileSync(join(corpus.content, 'offices', 'other-office.yaml'), 'name: สำนักงานอื่น\n');
+  const kpi = readFileSync(join(corpus.content, 'kpis', 'test-kpi.mdx'), 'utf8').replace('office: test-office', 'office: other-office');
+  writeFileSync(join(corpus.content, 'kpis', 'other-kpi.mdx'), kpi);
   const build = () => execFileSync(process.execPath, ['scripts/build.ts', '--content', corpus.content, '--out', out], { cwd: root2, encoding: 'utf8' });
+  const printed = (log: string) => [...log.matchAll(/pdf: \d+\/\d+ (\S+) — (?!ไม่เปลี่ยน)/g)].map((m) => m[1]).sort();
   try {
-    expect(build()).toContain('1 printed, 0 unchanged');
+    expect(printed(build())).toEqual(['pdf/handbooks/office-other-office.pdf', 'pdf/handbooks/office-test-office.pdf', 'pdf/test-manual.pdf']);
     const first = readFileSync(join(out, 'pdf', 'test-manual.pdf'));
-    expect(build()).toContain('0 printed, 1 unchanged');
+    const other = readFileSync(join(out, 'pdf', 'handbooks', 'office-other-office.pdf'));
+    const again = build();
+    expect(again).toContain('0 printed, 3 unchanged');
     expect(readFileSync(join(out, 'pdf', 'test-manual.pdf')).equals(first)).toBe(true);
     const file = join(corpus.content, 'manuals', 'test-manual.mdx');
     writeFileSync(file, readFileSync(file, 'utf8').replace('ตรวจสอบทุกครั้ง', 'ตรวจสอบทุกครั้งก่อนส่ง'));
-    expect(build()).toContain('1 printed, 0 unchanged');
+    const changed = build();
+    expect(changed).toContain('2 printed, 1 unchanged');
+    expect(printed(changed)).toEqual(['pdf/handbooks/office-test-office.pdf', 'pdf/test-manual.pdf']);
+    expect(readFileSync(join(out, 'pdf', 'handbooks', 'office-other-office.pdf')).equals(other)).toBe(true);
     expect(execFileSync('pdftotext', [join(out, 'pdf', 'test-manual.pdf'), '-'], { encoding: 'utf8' })).toContain('ตรวจสอบทุกครั้งก่อนส่ง');
+    expect(execFileSync('pdftotext', [join(out, 'pdf', 'handbooks', 'office-test-office.pdf'), '-'], { encoding: 'utf8' })).toContain('ตรวจสอบทุกครั้งก่อนส่ง');
   } finally {
     corpus.cleanup();
   }
+});
+
+describe('handbooks (เล่มคู่มือ)', () => {
+  const dir = join(real.out, 'pdf', 'handbooks');
+  test('one volume per content/handbooks entry, and by default one per office that owns documents', () => {
+    const files = readdirSync(dir).sort();
+    expect(files).toContain('mof-inspection-2564.pdf');
+    // the office with a handbook of its own gets no default one
+    expect(files).not.toContain('office-mof-inspection.pdf');
+    for (const office of ['cgd-region-6', 'esa-chiangmai-5-policy', 'mof-opm', 'ubon-treasury']) expect(files).toContain(`office-${office}.pdf`);
+  });
+
+  test('a volume has cover, คำนำ, สารบัญ with true page numbers, its parts in order, ภาคผนวก and the approval page', () => {
+    const pdf = join(dir, 'mof-inspection-2564.pdf');
+    expectTocMatchesPages(pdf);
+    const text = run('pdftotext', ['-layout', pdf, '-']);
+    const at = (s: string) => text.indexOf(s);
+    expect(at('คำนำ')).toBeGreaterThan(-1);
+    expect(at('แผนกระบวนการตามภารกิจของของสำนักตรวจสอบและประเมินผล')).toBeGreaterThan(at('สารบัญ'));
+    const appendix = text.lastIndexOf('ภาคผนวก');
+    expect(appendix).toBeGreaterThan(at('๑. ชื่อกระบวนการปรับปรุงประสิทธิภาพ'));
+    expect(text.lastIndexOf('สตป. 02')).toBeGreaterThan(appendix);
+    expect(text.lastIndexOf('หน้าอนุมัติ')).toBeGreaterThan(text.lastIndexOf('สตป. 02'));
+    expect(run('pdfinfo', [pdf])).toMatch(/Tagged:\s+yes/);
+    expect(run('pdfinfo', [pdf])).toMatch(/Title:\s+แผนกระบวนการตามภารกิจและตัวชี้วัด สำนักตรวจสอบและประเมินผล/);
+  });
+
+  test('the work plan of a volume prints on A4 landscape pages, with its page labels', () => {
+    const pdf = join(dir, 'office-ubon-treasury.pdf');
+    const n = pageCount(pdf);
+    const info = run('pdfinfo', ['-f', '1', '-l', String(n), pdf]);
+    const landscape = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].filter((m) => Number(m[2]) > Number(m[3])).map((m) => Number(m[1]));
+    expect(landscape.length).toBeGreaterThan(0);
+    expect(landscape.some((p) => pageText(pdf, p).includes('ระยะเวลาดำเนินงาน'))).toBe(true);
+    expectTocMatchesPages(pdf, 2);
+  });
 });

@@ -23,7 +23,7 @@ execFileSync('openssl', ['pkcs12', '-export', '-inkey', join(keys, 'key.pem'), '
 const P12 = join(keys, 'id.p12');
 
 const site = buildSite(join(FIXTURES, 'valid', 'content'), { env: { KHUMUE_SIGN_P12: P12, KHUMUE_SIGN_PASSWORD: PASSWORD } });
-const pdfs = readdirSync(join(site.out, 'pdf')).map((f) => join(site.out, 'pdf', f));
+const pdfs = readdirSync(join(site.out, 'pdf'), { recursive: true }).map(String).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(site.out, 'pdf', f));
 const pdfsig = (file: string) => spawnSync('pdfsig', ['-no-ocsp', file], { encoding: 'utf8' });
 const verifyCli = (...files: string[]) => spawnSync(process.execPath, ['scripts/pdf-verify.ts', ...files], { cwd: root, encoding: 'utf8' });
 

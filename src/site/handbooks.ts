@@ -1,0 +1,72 @@
+/**
+ * The printed volumes: every handbook in content/handbooks/, and by default one per office that
+ * owns documents and has no handbook of its own (its manuals, plans, KPIs, and the flowcharts its
+ * manuals do not already embed). Used by the print pages and by the build's PDF list alike.
+ */
+import type { Handbook, HandbookPart } from '../schema/index.ts';
+
+interface Doc {
+  id: string;
+  data: { office: string; title?: string; name?: string };
+  body?: string;
+}
+export interface HandbookSources {
+  manuals: Doc[];
+  plans: Doc[];
+  kpis: Doc[];
+  flowcharts: Doc[];
+  offices: Array<{ id: string; data: { name: string } }>;
+  handbooks: Array<{ id: string; data: Handbook }>;
+}
+export interface ResolvedHandbook {
+  id: string;
+  data: Handbook;
+  /** made by default for an office, not written in content/handbooks/ */
+  generated: boolean;
+}
+
+export const partKind = (p: HandbookPart): 'manual' | 'plan' | 'kpi' | 'flowchart' =>
+  'manual' in p ? 'manual' : 'plan' in p ? 'plan' : 'kpi' in p ? 'kpi' : 'flowchart';
+export const partId = (p: HandbookPart): string => ('manual' in p ? p.manual : 'plan' in p ? p.plan : 'kpi' in p ? p.kpi : p.flowchart);
+
+/** Flowchart ids a manual's body embeds (`<FlowTable id="…" />`, `<FlowChart id="…" />`). */
+export function embeddedFlowcharts(body: string | undefined): Set<string> {
+  return new Set([...(body ?? '').matchAll(/<Flow(?:Table|Chart)\s[^>]*\bid=["']([a-z0-9-]+)["']/g)].map((m) => m[1]!));
+}
+
+export function resolveHandbooks(src: HandbookSources): ResolvedHandbook[] {
+  const out: ResolvedHandbook[] = src.handbooks.map((h) => ({ id: h.id, data: h.data, generated: false })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const covered = new Set(out.map((h) => h.data.office));
+  const taken = new Set(out.map((h) => h.id));
+  const byId = (a: Doc, b: Doc) => (a.id < b.id ? -1 : 1);
+  for (const office of [...src.offices].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (covered.has(office.id)) continue;
+    const own = (docs: Doc[]) => docs.filter((d) => d.data.office === office.id).sort(byId);
+    const manuals = own(src.manuals);
+    const embedded = new Set(manuals.flatMap((m) => [...embeddedFlowcharts(m.body)]));
+    const contents: HandbookPart[] = [
+      ...manuals.map((m) => ({ manual: m.id })),
+      ...own(src.plans).map((p) => ({ plan: p.id })),
+      ...own(src.kpis).map((k) => ({ kpi: k.id })),
+      ...own(src.flowcharts).filter((f) => !embedded.has(f.id)).map((f) => ({ flowchart: f.id })),
+    ];
+    const id = `office-${office.id}`;
+    if (!contents.length || taken.has(id)) continue;
+    out.push({
+      id,
+      generated: true,
+      data: {
+        title: 'คู่มือการปฏิบัติงาน',
+        subtitle: office.data.name,
+        office: office.id,
+        preface:
+          `เล่มนี้รวบรวมเอกสารของ${office.data.name} ได้แก่ คู่มือการปฏิบัติงาน แผนปฏิบัติงาน ตัวชี้วัด และผังกระบวนการ ` +
+          `ที่หน่วยงานรับผิดชอบ เพื่อใช้เป็นแนวทางในการปฏิบัติงานให้เป็นมาตรฐานเดียวกัน และเป็นเอกสารอ้างอิงของผู้ปฏิบัติงาน`,
+        contents,
+        appendix: [],
+        approvals: [],
+      },
+    });
+  }
+  return out;
+}
