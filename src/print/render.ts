@@ -5,6 +5,7 @@
  * renamed, so that no half-written PDF is ever left.
  */
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -142,64 +143,94 @@ async function printOne(browser: Browser, origin: string, job: PrintJob, blocked
   }
 }
 
-/** Prints every job from the site in `siteDir`; throws naming the document that failed. */
+/**
+ * Prints every job from the site in `siteDir`; throws naming the document that failed. Documents
+ * print in parallel, as many at a time as the machine has cores (each in its own tab, so in its
+ * own renderer process), from one browser started on the first document not in the cache.
+ */
 export async function printDocuments(
   siteDir: string,
   jobs: PrintJob[],
-  options: { siteUrl?: string; progress?: (line: string) => void; cacheDir?: string } = {},
+  options: { siteUrl?: string; progress?: (line: string) => void; cacheDir?: string; concurrency?: number } = {},
 ): Promise<PrintResult[]> {
   const progress = options.progress ?? (() => {});
   if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
   const server = await serve(siteDir);
   const launch = () => puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
-  // started on the first document that is not in the cache: an unchanged site starts no browser
-  let browser: Awaited<ReturnType<typeof launch>> | undefined;
-  const results: PrintResult[] = [];
+  // an unchanged site starts no browser; a crashed one is replaced once for everyone
+  let browser: Promise<Browser> | undefined;
+  const getBrowser = () => (browser ??= launch());
+  const restart = async (failed: Promise<Browser> | undefined) => {
+    if (browser === failed) {
+      await failed?.then((b) => b.close()).catch(() => {});
+      browser = launch();
+    }
+    return browser!;
+  };
+  const results: PrintResult[] = new Array(jobs.length);
   const blocked: string[] = [];
   const started = performance.now();
-  try {
-    for (const [i, job] of jobs.entries()) {
-      const t0 = performance.now();
-      const file = join(siteDir, job.output);
-      mkdirSync(join(file, '..'), { recursive: true });
-      const cached = options.cacheDir ? join(options.cacheDir, `${cacheKey(siteDir, job, options.siteUrl)}.pdf`) : undefined;
-      if (cached && existsSync(cached) && existsSync(`${cached}.json`)) {
-        copyFileSync(cached, `${file}.tmp-${process.pid}`);
-        renameSync(`${file}.tmp-${process.pid}`, file);
-        const { pages } = JSON.parse(readFileSync(`${cached}.json`, 'utf8')) as { pages: number };
-        results.push({ output: job.output, pages, passes: 0, seconds: (performance.now() - t0) / 1000, cached: true });
-        progress(`pdf: ${i + 1}/${jobs.length} ${job.output} — ไม่เปลี่ยน ใช้ฉบับเดิม (unchanged, from the cache)`);
-        continue;
-      }
-      let printed;
-      try {
-        browser ??= await launch();
-        printed = await printOne(browser, server.origin, job, blocked, options.siteUrl);
-      } catch (first) {
-        // a crashed or hung browser: start a fresh one and try this document once more
-        await browser?.close().catch(() => {});
-        browser = await launch();
-        try {
-          printed = await printOne(browser, server.origin, job, blocked, options.siteUrl);
-        } catch (second) {
-          throw new Error(`printing ${job.source} failed twice: ${(first as Error).message}; then ${(second as Error).message}`);
-        }
-      }
-      if (blocked.length) throw new Error(`printing is offline, but these requests were made (and blocked):\n${blocked.join('\n')}`);
-      const tmp = `${file}.tmp-${process.pid}`;
-      writeFileSync(tmp, finalizePdf(printed.pdf, job.metadata));
-      if (cached) {
-        copyFileSync(tmp, cached);
-        writeFileSync(`${cached}.json`, JSON.stringify({ pages: printed.pages, output: job.output }));
-      }
-      renameSync(tmp, file);
-      const seconds = (performance.now() - t0) / 1000;
-      results.push({ output: job.output, pages: printed.pages, passes: printed.passes, seconds, cached: false });
-      const total = results.reduce((a, r) => a + r.pages, 0);
-      progress(`pdf: ${i + 1}/${jobs.length} ${job.output} — ${printed.pages} หน้า, ${printed.passes} รอบ (${total} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  let done = 0;
+  let pagesDone = 0;
+
+  const printJob = async (i: number): Promise<void> => {
+    const job = jobs[i]!;
+    const t0 = performance.now();
+    const file = join(siteDir, job.output);
+    mkdirSync(join(file, '..'), { recursive: true });
+    const cached = options.cacheDir ? join(options.cacheDir, `${cacheKey(siteDir, job, options.siteUrl)}.pdf`) : undefined;
+    if (cached && existsSync(cached) && existsSync(`${cached}.json`)) {
+      copyFileSync(cached, `${file}.tmp-${process.pid}`);
+      renameSync(`${file}.tmp-${process.pid}`, file);
+      const { pages } = JSON.parse(readFileSync(`${cached}.json`, 'utf8')) as { pages: number };
+      results[i] = { output: job.output, pages, passes: 0, seconds: (performance.now() - t0) / 1000, cached: true };
+      progress(`pdf: ${++done}/${jobs.length} ${job.output} — ไม่เปลี่ยน ใช้ฉบับเดิม (unchanged, from the cache)`);
+      return;
     }
+    let printed;
+    const first = getBrowser();
+    try {
+      printed = await printOne(await first, server.origin, job, blocked, options.siteUrl);
+    } catch (error) {
+      // a crashed or hung browser: start a fresh one and try this document once more
+      try {
+        printed = await printOne(await restart(first), server.origin, job, blocked, options.siteUrl);
+      } catch (second) {
+        throw new Error(`printing ${job.source} failed twice: ${(error as Error).message}; then ${(second as Error).message}`);
+      }
+    }
+    if (blocked.length) throw new Error(`printing is offline, but these requests were made (and blocked):\n${blocked.join('\n')}`);
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, finalizePdf(printed.pdf, job.metadata));
+    if (cached) {
+      copyFileSync(tmp, cached);
+      writeFileSync(`${cached}.json`, JSON.stringify({ pages: printed.pages, output: job.output }));
+    }
+    renameSync(tmp, file);
+    results[i] = { output: job.output, pages: printed.pages, passes: printed.passes, seconds: (performance.now() - t0) / 1000, cached: false };
+    pagesDone += printed.pages;
+    progress(`pdf: ${++done}/${jobs.length} ${job.output} — ${printed.pages} หน้า, ${printed.passes} รอบ (${pagesDone} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  };
+
+  const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length));
+  let next = 0;
+  let failure: unknown;
+  try {
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        while (failure === undefined && next < jobs.length) {
+          const i = next++;
+          try {
+            await printJob(i);
+          } catch (error) {
+            failure ??= error;
+          }
+        }
+      }),
+    );
+    if (failure !== undefined) throw failure;
   } finally {
-    await browser?.close().catch(() => {});
+    await browser?.then((b) => b.close()).catch(() => {});
     await server.close();
     for (const job of jobs) rmSync(join(siteDir, `${job.output}.tmp-${process.pid}`), { force: true });
   }
