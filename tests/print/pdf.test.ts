@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
 import { corpusWith, FIXTURES } from '../helpers/corpus.ts';
@@ -124,8 +124,38 @@ describe.each(['esa-cm5-admin', 'opm-organization-profile-2561', 'smart-operatio
     const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
     expect(outlines).toBeDefined();
     expect(Number(outlines!.get(PDFName.of('Count'))?.toString() ?? '0')).not.toBe(0);
+    // every bookmark lands on the page where its heading is printed
+    const marks = bookmarks(doc);
+    expect(marks.length).toBeGreaterThan(3);
+    for (const { title, page } of marks) {
+      expect(page, title).toBeGreaterThanOrEqual(0);
+      expect(compact(pageText(pdf, page + 1)), `bookmark ${title} → page ${page + 1}`).toContain(compact(title).slice(0, 12));
+    }
   });
 });
+
+/** The outline as [title, zero-based page index] (depth first). */
+function bookmarks(doc: PDFDocument): Array<{ title: string; page: number }> {
+  const refs = doc.getPages().map((p) => p.ref);
+  const out: Array<{ title: string; page: number }> = [];
+  const walk = (item: PDFDict | undefined) => {
+    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = (node.lookup(PDFName.of('Title')) as PDFHexString | PDFString).decodeText();
+      let dest = node.lookup(PDFName.of('Dest'));
+      if (!dest) dest = node.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('D'));
+      if (dest instanceof PDFName || dest instanceof PDFString || dest instanceof PDFHexString) {
+        const names = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+        dest = names?.lookup(dest instanceof PDFName ? dest : PDFName.of((dest as PDFString).decodeText()));
+        if (dest instanceof PDFDict) dest = dest.lookup(PDFName.of('D'));
+      }
+      const target = dest instanceof PDFArray ? dest.get(0) : undefined;
+      out.push({ title, page: target instanceof PDFRef ? refs.findIndex((r) => r.objectNumber === target.objectNumber) : -1 });
+      walk(node.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
+  return out;
+}
 
 test('seed text extracts from the PDF exactly as in the content (sample paragraphs)', () => {
   const text = compact(execFileSync('pdftotext', [join(real.out, 'pdf', 'esa-cm5-admin.pdf'), '-'], { encoding: 'utf8' }));
