@@ -227,6 +227,7 @@ export function validateContent(contentDir: string, root = process.cwd()): Valid
   }
   for (const l of loaded) {
     try {
+      checkPlaceholders(l.source);
       crossCheck(l, byCollection);
     } catch (error) {
       l.source.push('internal-error', { line: 1, column: 1 }, '', { detail: (error as Error).stack ?? String(error) });
@@ -292,6 +293,18 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
       checkHandbook(source, l.output as Handbook, byCollection);
       break;
   }
+}
+
+/** Template text left in a file (`npm run new` writes «…» for the author to replace). */
+function checkPlaceholders(source: SourceFile): void {
+  const lines = readFileSync(source.absolute, 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    const hash = line.indexOf('#');
+    for (const m of line.matchAll(/«[^»]*»/g)) {
+      if (hash >= 0 && hash < m.index && /^\s*#|\s#/.test(line.slice(0, m.index))) continue; // in a YAML comment
+      source.push('placeholder-left', { line: i + 1, column: m.index + 1 }, '', { text: m[0] });
+    }
+  });
 }
 
 /** A handbook: no document twice, and no table id used by two of its manuals (one printed page holds them all). */

@@ -57,6 +57,7 @@ export const MESSAGES = {
   'mdx-javascript-url': { kind: 'error', text: () => 'ห้ามใช้ลิงก์ `javascript:` (javascript: URLs are not allowed)' },
   'unknown-attribute': { kind: 'warning', text: (p) => `คอมโพเนนต์ ${q(`<${p.component}>`)} ไม่มีแอตทริบิวต์ ${q(p.name)} (unknown attribute, ignored)` },
   'missing-attribute': { kind: 'error', text: (p) => `คอมโพเนนต์ ${q(`<${p.component}>`)} ต้องมีแอตทริบิวต์ ${q(p.name)} (required attribute missing)` },
+  'placeholder-left': { kind: 'warning', text: (p) => `ยังมีข้อความตัวอย่าง ${p.text} ให้แทนด้วยข้อความจริง (template text left to replace)` },
   'handbook-duplicate-part': { kind: 'error', text: (p) => `${p.label} ${q(p.id)} อยู่ในเล่มนี้แล้ว (the same document is in this handbook twice)` },
   'handbook-table-clash': { kind: 'error', text: (p) => `ตาราง ${q(p.id)} มีทั้งในคู่มือ ${q(p.a)} และ ${q(p.b)} ซึ่งอยู่ในเล่มเดียวกัน ให้เปลี่ยนรหัสตารางในแฟ้มหนึ่ง (two manuals in one handbook use the same table id)` },
   'unknown-table': { kind: 'error', text: (p) => `ไม่พบตาราง ${q(p.id)} ในช่อง tables ของแฟ้มนี้ (unknown table id)` },
