@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { devValidation } from './src/site/dev-validate.ts';
 
 // The build script (scripts/build.ts) passes outDir and the content folder; this file stays thin.
 export default defineConfig({
@@ -8,6 +9,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Nothing inline: the pages' Content-Security-Policy allows only files from the site itself.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx()],
+  // `npm run dev` shows content errors in the browser overlay, as `npm run validate` words them
+  integrations: [mdx(), devValidation()],
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,57 @@
+/**
+ * `npm run dev`: the content is validated when the server starts and whenever a content file
+ * changes; errors appear in the browser's error overlay with the file, line and the same message
+ * as `npm run validate` (warnings go to the terminal). Fixing the file clears the overlay.
+ */
+import { resolve } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { formatProblems, validateContent, type Problem } from '../validate/index.ts';
+
+/** The overlay payload for the first error, with every error listed in the message. */
+export function overlayError(errors: Problem[], root: string): { message: string; stack: string; id: string; loc: { file: string; line: number; column: number }; plugin: string } {
+  const first = errors[0]!;
+  return {
+    message: `เนื้อหามีข้อผิดพลาด ${errors.length} รายการ (content errors: ${errors.length})\n\n${formatProblems(errors, 'text')}`,
+    stack: '',
+    id: resolve(root, first.file),
+    loc: { file: resolve(root, first.file), line: first.line, column: first.column },
+    plugin: 'khumue:validate',
+  };
+}
+
+export function devValidation(): AstroIntegration {
+  return {
+    name: 'khumue:dev-validate',
+    hooks: {
+      'astro:server:setup': ({ server, logger }) => {
+        const root = process.cwd();
+        const contentDir = resolve(process.env.KHUMUE_CONTENT_DIR ?? 'content');
+        let errors: Problem[] = [];
+        const check = () => {
+          const result = validateContent(contentDir, root);
+          errors = result.problems.filter((p) => p.severity === 'error');
+          if (result.problems.length) logger.warn(`\n${formatProblems(result.problems, 'text')}`);
+          else logger.info('ตรวจเนื้อหาแล้ว ไม่พบปัญหา (content checked: no problems)');
+          if (errors.length) server.ws.send({ type: 'error', err: overlayError(errors, root) });
+        };
+        check();
+        server.watcher.add(contentDir);
+        let timer: NodeJS.Timeout | undefined;
+        server.watcher.on('all', (_event, file) => {
+          if (!resolve(file).startsWith(contentDir)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            const had = errors.length;
+            check();
+            // fixed: reload so the overlay goes away
+            if (had && !errors.length) server.ws.send({ type: 'full-reload' });
+          }, 150);
+        });
+        // a page opened (or reloaded) while the content has errors gets the overlay at once
+        server.ws.on('vite:client:connect', (_data, client) => {
+          if (errors.length) setTimeout(() => client.send({ type: 'error', err: overlayError(errors, root) }), 50);
+        });
+      },
+    },
+  };
+}

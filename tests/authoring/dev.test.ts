@@ -1,0 +1,90 @@
+/**
+ * `npm run dev`: a content error shows in the browser's error overlay with the file, line and the
+ * message `npm run validate` gives; fixing the file clears it. A real dev server and Chromium.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, expect, test } from 'vitest';
+import { openSite } from '../helpers/browser.ts';
+import { corpusWith, FIXTURES } from '../helpers/corpus.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const corpus = corpusWith();
+cpSync(join(FIXTURES, 'broken', 'total-mismatch', 'content'), corpus.content, { recursive: true });
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let closeSite: (() => Promise<void>) | undefined;
+
+afterAll(async () => {
+  await closeSite?.();
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+  corpus.cleanup();
+});
+
+/** Starts `astro dev` on the corpus; resolves with the URL it prints (it moves on when a port is taken). */
+function startDev(port: number): Promise<string> {
+  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--force', '--port', String(port)], {
+    cwd: root,
+    // as an author runs it: not with vitest's NODE_ENV=test
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), NODE_ENV: 'development', KHUMUE_CONTENT_DIR: corpus.content },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${log}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      log += chunk.toString();
+      const url = /Local\s+(http:\/\/\S+?)\/?\s/.exec(log.replace(/\x1b\[[0-9;]*m/g, ''))?.[1];
+      if (/ready in/.test(log) && url) {
+        clearTimeout(timer);
+        resolve(url);
+      }
+    };
+    server!.stdout!.on('data', read);
+    server!.stderr!.on('data', read);
+  });
+}
+
+const overlayText = (page: import('puppeteer-core').Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('vite-error-overlay')?.shadowRoot;
+    return root ? [...root.children].filter((e) => e.tagName !== 'STYLE').map((e) => e.textContent ?? '').join(' ') : '';
+  });
+
+test('a content error shows in the overlay as npm run validate reports it, and goes when fixed', async () => {
+  const port = 4500 + Math.floor(Math.random() * 400);
+  const origin = await startDev(port);
+  ({ browser, close: closeSite } = await openSite(join(root, 'public')));
+  const page = await browser.newPage();
+  const messages: string[] = [];
+  page.on('console', (m) => messages.push(m.text()));
+  const response = await page.goto(`${origin}/manuals/test-manual/`, { waitUntil: 'load' });
+  messages.push(`status ${response?.status()}: ${(await page.content()).slice(0, 300)}`);
+  await page.waitForSelector('vite-error-overlay', { timeout: 30_000 }).catch((e) => {
+    throw new Error(`no overlay; console:\n${messages.join('\n')}\n${(e as Error).message}`);
+  });
+  const text = (await overlayText(page)).replace(/\s+/g, ' ');
+  const validate = spawnSync(process.execPath, ['scripts/validate.ts', '--content', corpus.content], { cwd: root, encoding: 'utf8' });
+  const line = validate.stdout.split('\n').find((l) => l.includes('[total-mismatch]'))!;
+  const [, location] = /content\/(manuals\/test-manual\.mdx:\d+:\d+)/.exec(line)!;
+  expect(text).toContain(location!);
+  expect(text).toContain('ยอดรวมคอลัมน์');
+  expect(text).toContain('แต่ผลรวมของแถวเป็น');
+  expect(text).toContain('declared total does not equal the sum of the rows');
+
+  // the author fixes the total: the page reloads without the overlay
+  const file = join(corpus.content, 'manuals', 'test-manual.mdx');
+  const valid = readFileSync(join(FIXTURES, 'valid', 'content', 'manuals', 'test-manual.mdx'), 'utf8');
+  await Promise.all([page.waitForNavigation({ timeout: 20_000 }), writeFileSync(file, valid)]);
+  await page.waitForFunction(() => !document.querySelector('vite-error-overlay'), { timeout: 20_000 });
+  expect(await page.$eval('h1', (h) => h.textContent)).toContain('คู่มือการปฏิบัติงานทดสอบ');
+}, 120_000);
