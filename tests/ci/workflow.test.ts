@@ -1,0 +1,51 @@
+/**
+ * The content workflow (.github/workflows/content.yml), exercised: its `run` steps' commands run
+ * here, in order, in a clone of this repository (sharing node_modules), as the job would run them.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { parse } from 'yaml';
+
+const root = join(import.meta.dirname, '..', '..');
+const workflow = parse(readFileSync(join(root, '.github', 'workflows', 'content.yml'), 'utf8')) as {
+  on: Record<string, unknown>;
+  jobs: Record<string, { steps: Array<{ name?: string; run?: string; uses?: string; if?: string; env?: Record<string, string> }>; if?: string; needs?: string }>;
+};
+const dir = mkdtempSync(join(tmpdir(), 'khumue-ci-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('runs on pull requests and on main; publishes only from main, after the checks', () => {
+  expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
+  expect(workflow.jobs.publish!.needs).toBe('check');
+  expect(workflow.jobs.publish!.if).toContain("github.ref == 'refs/heads/main'");
+  const uses = workflow.jobs.check!.steps.map((s) => s.uses).filter(Boolean);
+  expect(uses).toContain('actions/upload-artifact@v4');
+});
+
+test("the check job's commands succeed here, in order: setup, validate --format github, build", () => {
+  const clone = join(dir, 'repo');
+  execFileSync('git', ['clone', '--quiet', root, clone]);
+  // the working tree as it is now (the commands must work on what is being committed)
+  execFileSync('bash', ['-c', `cd "${root}" && git ls-files -z --others --exclude-standard --cached | xargs -0 -I{} cp --parents "{}" "${clone}"/ 2>/dev/null; true`]);
+  symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'));
+  const ran: string[] = [];
+  for (const step of workflow.jobs.check!.steps) {
+    if (!step.run || step.if) continue; // actions and the steps that need repository secrets run only on GitHub
+    const command = step.run.replace(/"\$GITHUB_WORKSPACE"/g, `"${clone}"`);
+    if (command.startsWith('git config --global')) continue; // the runner's container needs it; this machine's git does not
+    const r = spawnSync('bash', ['-c', command], { cwd: clone, encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Bangkok', GITHUB_ACTIONS: 'true' } });
+    expect(r.status, `${step.name}: ${command}\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`).toBe(0);
+    ran.push(command);
+    if (command.includes('--format github')) {
+      // annotations, one per problem, on the file and line
+      expect(r.stdout).toMatch(/^::warning file=content\/[^,]+,line=\d+,col=\d+/m);
+      expect(r.stdout).not.toMatch(/^::error /m);
+    }
+  }
+  expect(ran).toEqual(['npm run setup', 'npm run validate -- --format github', 'npm run build']);
+  expect(existsSync(join(clone, 'dist', 'index.html'))).toBe(true);
+  expect(readdirSync(join(clone, 'dist', 'pdf')).some((f) => f.endsWith('.pdf'))).toBe(true);
+}, 300_000);
