@@ -1,9 +1,10 @@
 /**
  * The content workflow (.github/workflows/content.yml), exercised: its `run` steps' commands run
- * here, in order, in a clone of this repository (sharing node_modules), as the job would run them.
+ * here, in order, in a clone of this repository (with a hard-linked copy of node_modules), as the
+ * job would run them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -30,7 +31,9 @@ test("the check job's commands succeed here, in order: setup, validate --format 
   execFileSync('git', ['clone', '--quiet', root, clone]);
   // the working tree as it is now (the commands must work on what is being committed)
   execFileSync('bash', ['-c', `cd "${root}" && git ls-files -z --others --exclude-standard --cached | xargs -0 -I{} cp --parents "{}" "${clone}"/ 2>/dev/null; true`]);
-  symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'));
+  // the installed dependencies, as hard links: \`npm run setup\` may reinstall them in the clone
+  // (when package-lock.json changed since the last setup here) without touching this checkout's
+  execFileSync('cp', ['-al', join(root, 'node_modules'), join(clone, 'node_modules')]);
   const ran: string[] = [];
   for (const step of workflow.jobs.check!.steps) {
     if (!step.run || step.if) continue; // actions and the steps that need repository secrets run only on GitHub
