@@ -12,4 +12,6 @@ export default defineConfig({
   // `npm run dev` shows content errors in the browser overlay, as `npm run validate` words them
   integrations: [mdx(), devValidation()],
   devToolbar: { enabled: false },
+  // code is shown as written, in the site's own colours (no highlighter styles to pass contrast checks)
+  markdown: { syntaxHighlight: false },
 });
