@@ -1,0 +1,97 @@
+/**
+ * "Following only the guide": the commands and edits of docs/getting-started.mdx, run as written in
+ * a fresh clone — set up, create a manual, a flowchart and a KPI, put them in the manual, see the
+ * page in `npm run dev`, validate, build.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'khumue-guide-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// as an author's shell has it: not vitest's NODE_ENV=test
+const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV')), TZ: 'Asia/Bangkok' };
+
+interface Block { lang: string; meta: string; body: string }
+function blocks(mdx: string): Block[] {
+  return [...mdx.matchAll(/^```(\w+)([^\n]*)\n([\s\S]*?)^```/gm)].map((m) => ({ lang: m[1]!, meta: m[2]!.trim(), body: m[3]! }));
+}
+
+async function devShows(clone: string, command: string, path: string): Promise<string> {
+  const server = spawn('bash', ['-c', command], { cwd: clone, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  try {
+    const origin = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`npm run dev did not start:\n${log}`)), 60_000);
+      const read = (c: Buffer) => {
+        log += c.toString();
+        const url = /Local\s+(http:\/\/\S+?)\/?\s/.exec(log.replace(/\x1b\[[0-9;]*m/g, ''))?.[1];
+        if (/ready in/.test(log) && url) {
+          clearTimeout(timer);
+          resolve(url);
+        }
+      };
+      server.stdout!.on('data', read);
+      server.stderr!.on('data', read);
+    });
+    const response = await fetch(`${origin}${path}`);
+    expect(response.status).toBe(200);
+    return await response.text();
+  } finally {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+  }
+}
+
+test('docs/getting-started.mdx, followed as written in a fresh clone, ends with the manual built', async () => {
+  const clone = join(dir, 'repo');
+  execFileSync('git', ['clone', '--quiet', root, clone]);
+  execFileSync('bash', ['-c', `cd "${root}" && git ls-files -z --others --exclude-standard --cached | xargs -0 -I{} cp --parents "{}" "${clone}"/ 2>/dev/null; true`]);
+  execFileSync('cp', ['-al', join(root, 'node_modules'), join(clone, 'node_modules')]);
+  const guide = readFileSync(join(clone, 'docs', 'getting-started.mdx'), 'utf8');
+  const steps: string[] = [];
+  for (const block of blocks(guide)) {
+    if (block.lang === 'mdx') {
+      const target = /append=(\S+)/.exec(block.meta)?.[1];
+      expect(target, 'an edit block names its file').toBeDefined();
+      expect(existsSync(join(clone, target!)), target).toBe(true);
+      appendFileSync(join(clone, target!), block.body);
+      steps.push(`edit ${target}`);
+      continue;
+    }
+    if (block.lang !== 'sh' || block.meta === 'git') continue; // pushing needs the office's remote
+    for (const command of block.body.split('\n').map((l) => l.trim()).filter(Boolean)) {
+      if (block.meta === 'dev') {
+        const url = /http:\/\/localhost:4321(\/\S*?\/)[\s)\]]/.exec(guide)?.[1];
+        const html = await devShows(clone, command, url!);
+        expect(html).toContain('fc-table');
+        expect(html).toContain('kpi-card');
+        steps.push(`${command} → ${url}`);
+        continue;
+      }
+      const r = spawnSync('bash', ['-c', command], { cwd: clone, encoding: 'utf8', env });
+      expect(r.status, `${command}\n${r.stdout.slice(-1500)}\n${r.stderr.slice(-1500)}`).toBe(0);
+      steps.push(command);
+    }
+  }
+  expect(steps).toEqual([
+    'npm run setup',
+    'npm run new -- manual petty-cash',
+    'npm run new -- flowchart petty-cash-flow',
+    'npm run new -- kpi petty-cash-speed',
+    'edit content/manuals/petty-cash.mdx',
+    'npm run dev → /manuals/petty-cash/',
+    'npm run validate',
+    'npm run build',
+  ]);
+  const page = readFileSync(join(clone, 'dist', 'manuals', 'petty-cash', 'index.html'), 'utf8');
+  expect(page).toContain('fc-table');
+  expect(page).toContain('kpi-card');
+  expect(existsSync(join(clone, 'dist', 'pdf', 'petty-cash.pdf'))).toBe(true);
+}, 300_000);
