@@ -133,7 +133,7 @@ function loadFile(absolute: string, display: string, def: CollectionDef): Loaded
     return loaded;
   }
   source.transcribed = typeof (data as { source?: unknown }).source === 'object';
-  if (def.format === 'mdx') loaded.components = checkMdxBody(source, text);
+  if (def.format === 'mdx') loaded.components = checkMdxBody(source, text, loaded.body);
   const before = source.problems.length;
   const { output, references } = checkSchema(source, def.schema, data);
   if (output === undefined) {

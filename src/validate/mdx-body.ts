@@ -75,8 +75,17 @@ interface JsxAttribute {
 }
 
 /** Checks an MDX file's text (frontmatter included, so positions are the file's own). */
-export function checkMdxBody(file: SourceFile, text: string): ComponentReference[] {
+/**
+ * Whether a body needs the MDX parser at all: only JSX, expressions, ESM, links and numbered lists
+ * can carry what the checks look for (and only JSX, expressions and ESM can be MDX syntax errors).
+ * Plain prose, the usual body of a flowchart, plan or KPI, is skipped: parsing is most of the time
+ * validation takes on a large corpus.
+ */
+const NEEDS_PARSE = /[<{}]|^\s*(?:import|export)\b|javascript:|^\s*(?:[-*+]\s+)?[๐-๙0-9]+[.)]|\]\(/im;
+
+export function checkMdxBody(file: SourceFile, text: string, body = text): ComponentReference[] {
   const refs: ComponentReference[] = [];
+  if (!NEEDS_PARSE.test(body)) return refs;
   let tree;
   try {
     tree = processor.parse(text);

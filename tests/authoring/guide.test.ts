@@ -54,6 +54,7 @@ test('docs/getting-started.mdx, followed as written in a fresh clone, ends with 
   execFileSync('git', ['clone', '--quiet', root, clone]);
   execFileSync('bash', ['-c', `cd "${root}" && git ls-files -z --others --exclude-standard --cached | xargs -0 -I{} cp --parents "{}" "${clone}"/ 2>/dev/null; true`]);
   execFileSync('cp', ['-al', join(root, 'node_modules'), join(clone, 'node_modules')]);
+  rmSync(join(clone, 'node_modules', '.vite'), { recursive: true, force: true }); // caches written in place are not shared
   const guide = readFileSync(join(clone, 'docs', 'getting-started.mdx'), 'utf8');
   const steps: string[] = [];
   for (const block of blocks(guide)) {

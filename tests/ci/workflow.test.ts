@@ -34,6 +34,8 @@ test("the check job's commands succeed here, in order: setup, validate --format 
   // the installed dependencies, as hard links: \`npm run setup\` may reinstall them in the clone
   // (when package-lock.json changed since the last setup here) without touching this checkout's
   execFileSync('cp', ['-al', join(root, 'node_modules'), join(clone, 'node_modules')]);
+  // caches written in place must not be shared with this checkout
+  rmSync(join(clone, 'node_modules', '.vite'), { recursive: true, force: true });
   const ran: string[] = [];
   for (const step of workflow.jobs.check!.steps) {
     if (!step.run || step.if) continue; // actions and the steps that need repository secrets run only on GitHub

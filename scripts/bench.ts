@@ -1,0 +1,174 @@
+/**
+ * `npm run bench [-- --sizes 100,1000]`: the whole pipeline on generated corpora (npm run
+ * bench:corpus) of N = 100 and N = 1,000 manuals, each figure beside a baseline measured in the same
+ * run on this machine, as a ratio; peak memory of each step. Writes bench/results.md. Not part of
+ * `npm test`.
+ *
+ * - validation: `npm run validate` over the corpus
+ * - site: `npm run build -- --no-pdf` against `astro build` of a plain Astro MDX project with the same pages
+ * - search index: `npm run search -- --index` against Pagefind with its defaults over the same HTML
+ * - PDF: the build's printing (manuals and handbooks, two-pass TOC, in parallel) against one plain
+ *   `page.pdf()` per document, one after another, on a sample of the same print pages
+ * - rebuild: the full build again after one manual changed (site and PDFs; unchanged PDFs from the cache)
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import puppeteer from 'puppeteer-core';
+import { plainProject } from '../src/bench/corpus.ts';
+import { generateCorpus } from '../src/bench/generate.ts';
+import { BROWSER_ARGS, requireBrowser } from '../src/print/find-browser.mjs';
+import { serve } from '../src/print/serve.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000' }, sample: { type: 'string', default: '60' } } });
+const sizes = values.sizes.split(',').map(Number);
+const work = join(root, '.khumue', 'bench-all');
+mkdirSync(work, { recursive: true });
+const astroBin = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const started = performance.now();
+
+interface Run {
+  seconds: number;
+  /** peak resident memory of the step's largest process, MiB */
+  peakMiB: number;
+  stdout: string;
+}
+/** Runs a command under GNU time for its peak memory; throws with its output when it fails. */
+function run(cmd: string[], cwd = root, env: NodeJS.ProcessEnv = {}): Run {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...cmd], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+  const kb = Number(/(\d+)\s*$/.exec(r.stderr.trim())?.[1] ?? 0);
+  return { seconds, peakMiB: kb / 1024, stdout: r.stdout };
+}
+const node = (script: string, ...args: string[]) => [process.execPath, script, ...args];
+const pagesIn = (dir: string) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+const pdfPagesOf = (log: string) => Number(/PDFs?, (\d+) pages/.exec(log)?.[1] ?? /PDF \d+ ฉบับ (\d+) หน้า/.exec(log)?.[1] ?? 0);
+const timing = (log: string, key: string) => Number(new RegExp(`${key}=([\\d.]+)s`).exec(log)?.[1] ?? NaN);
+
+/** One plain page.pdf() per print page, one after another: pages per second. */
+async function plainPdfRate(site: string, sources: string[]): Promise<{ pages: number; seconds: number }> {
+  const server = await serve(site);
+  const browser = await puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
+  const t0 = performance.now();
+  let pages = 0;
+  try {
+    for (const source of sources) {
+      const page = await browser.newPage();
+      await page.goto(server.origin + source, { waitUntil: 'load' });
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      pages += (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { pages, seconds: (performance.now() - t0) / 1000 };
+}
+
+interface Row {
+  n: number;
+  files: number;
+  validate: Run;
+  site: Run;
+  sitePages: number;
+  plain: Run;
+  plainPages: number;
+  search: Run;
+  pagefind: Run;
+  full: Run;
+  pdfSeconds: number;
+  pdfPages: number;
+  plainPdf: { pages: number; seconds: number };
+  rebuild: Run;
+  reprinted: string;
+}
+const rows: Row[] = [];
+
+for (const n of sizes) {
+  const dir = join(work, `n${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  const content = join(dir, 'content');
+  const made = generateCorpus(join(root, 'content'), content, n);
+  console.log(`bench: N = ${n}: ${made.files} files`);
+
+  const validate = run(node('scripts/validate.ts', '--content', content));
+  console.log(`  validate ${validate.seconds.toFixed(1)} s`);
+
+  const siteOut = join(dir, 'site');
+  const site = run(node('scripts/build.ts', '--content', content, '--out', siteOut, '--no-pdf'));
+  const sitePages = pagesIn(siteOut);
+  const plainDir = join(dir, 'plain');
+  plainProject(content, plainDir);
+  const plain = run([process.execPath, astroBin, 'build', '--silent'], plainDir);
+  console.log(`  site ${site.seconds.toFixed(1)} s (${sitePages} pages), plain Astro ${plain.seconds.toFixed(1)} s`);
+
+  // the search index over the built HTML, ours and Pagefind's, each into a copy of the site
+  const forPagefind = join(dir, 'site-pagefind');
+  cpSync(siteOut, forPagefind, { recursive: true });
+  rmSync(join(forPagefind, 'search-index'), { recursive: true, force: true });
+  const search = run(node('scripts/search.ts', '--index', siteOut));
+  const pagefind = run([process.execPath, join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--site', forPagefind, '--quiet']);
+  console.log(`  search index ${search.seconds.toFixed(1)} s, Pagefind ${pagefind.seconds.toFixed(1)} s`);
+
+  // the full build: site and every PDF, into its own folder (cold PDF cache)
+  const fullOut = join(dir, 'dist');
+  const full = run(node('scripts/build.ts', '--content', content, '--out', fullOut));
+  const pdfSeconds = timing(full.stdout, 'pdf');
+  const pdfPages = pdfPagesOf(full.stdout);
+  console.log(`  full build ${full.seconds.toFixed(1)} s: PDF ${pdfPages} pages in ${pdfSeconds.toFixed(1)} s`);
+  const printSources = [
+    ...readdirSync(join(fullOut, 'print')).filter((d) => d !== 'handbooks').map((d) => `/print/${d}/`),
+    ...readdirSync(join(fullOut, 'print', 'handbooks')).map((d) => `/print/handbooks/${d}/`),
+  ];
+  const every = Math.max(1, Math.floor(printSources.length / Number(values.sample)));
+  const plainPdf = await plainPdfRate(fullOut, printSources.filter((_, i) => i % every === 0));
+
+  // one manual changes; build again
+  const changed = join(content, 'manuals', 'manual-0001.mdx');
+  appendFileSync(changed, '\nเพิ่มเติม: ปรับปรุงขั้นตอนตามหนังสือสั่งการล่าสุด\n');
+  const rebuild = run(node('scripts/build.ts', '--content', content, '--out', fullOut));
+  const reprinted = /พิมพ์ใหม่ (\d+) ฉบับ/.exec(rebuild.stdout)?.[1] ?? '?';
+  console.log(`  rebuild ${rebuild.seconds.toFixed(1)} s (${reprinted} PDFs printed again)`);
+  rows.push({ n, files: made.files, validate, site, sitePages, plain, plainPages: pagesIn(join(plainDir, 'dist')), search, pagefind, full, pdfSeconds, pdfPages, plainPdf, rebuild, reprinted });
+  rmSync(forPagefind, { recursive: true, force: true });
+}
+
+// ── the report
+const f1 = (x: number) => x.toFixed(1);
+const f2 = (x: number) => x.toFixed(2);
+const mib = (x: number) => `${Math.round(x)} MiB`;
+const version = (bin: string, args: string[]) => spawnSync(bin, args, { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+const astroVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
+const lines: string[] = [];
+lines.push('# Benchmark results (`npm run bench`)', '');
+lines.push(`- date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+lines.push(`- machine: ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+lines.push(`- Node ${process.version}, Astro ${astroVersion}, ${version(requireBrowser(), ['--version'])}, Pagefind ${version(process.execPath, [join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--version'])}`);
+lines.push(`- corpora: \`npm run bench:corpus -- --manuals N\` (each manual with a flowchart, a KPI, a plan and a mission; about 20 manuals per office)`);
+lines.push('');
+lines.push('| N manuals | files | step | khumue | baseline (same run) | ratio | rate | peak memory |');
+lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) {
+  const pdfRate = r.pdfPages / r.pdfSeconds;
+  const plainRate = r.plainPdf.pages / r.plainPdf.seconds;
+  lines.push(`| ${r.n} | ${r.files} | validation | ${f1(r.validate.seconds)} s | — | — | ${Math.round(r.files / r.validate.seconds)} files/s | ${mib(r.validate.peakMiB)} |`);
+  lines.push(`| ${r.n} | ${r.files} | site build (no PDF) | ${f1(r.site.seconds)} s, ${r.sitePages} pages | plain Astro MDX ${f1(r.plain.seconds)} s, ${r.plainPages} pages | ${f2(r.site.seconds / r.plain.seconds)}× | ${Math.round(r.sitePages / r.site.seconds)} pages/s | ${mib(r.site.peakMiB)} |`);
+  lines.push(`| ${r.n} | ${r.files} | search index | ${f1(r.search.seconds)} s | Pagefind ${f1(r.pagefind.seconds)} s | ${f2(r.search.seconds / r.pagefind.seconds)}× | — | ${mib(r.search.peakMiB)} |`);
+  lines.push(`| ${r.n} | ${r.files} | PDF printing | ${f1(r.pdfSeconds)} s, ${r.pdfPages} pages | plain page.pdf() ${f1(plainRate)} pages/s (${r.plainPdf.pages} pages sampled) | ${f2(plainRate / pdfRate)}× | ${f1(pdfRate)} pages/s | — |`);
+  lines.push(`| ${r.n} | ${r.files} | full build (site + PDF) | ${f1(r.full.seconds)} s | — | — | ${f2(r.full.seconds / r.n)} s per manual | ${mib(r.full.peakMiB)} |`);
+  lines.push(`| ${r.n} | ${r.files} | rebuild after one changed manual | ${f1(r.rebuild.seconds)} s, ${r.reprinted} PDFs printed again | full build ${f1(r.full.seconds)} s | ${f2(r.rebuild.seconds / r.full.seconds)}× | — | ${mib(r.rebuild.peakMiB)} |`);
+}
+if (rows.length >= 2) {
+  const [a, b] = [rows[0]!, rows[rows.length - 1]!];
+  lines.push('', `Cost growth: per-manual full-build time ${f2(b.full.seconds / b.n)} s at N = ${b.n} vs ${f2(a.full.seconds / a.n)} s at N = ${a.n}: ${f2(b.full.seconds / b.n / (a.full.seconds / a.n))}×.`);
+}
+lines.push('', `Peak memory is the largest resident set of one process of the step (GNU time); Chromium's own processes are not included. The whole run took ${f1((performance.now() - started) / 60000)} minutes.`);
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results.md'), `${lines.join('\n')}\n`);
+console.log(lines.join('\n'));
