@@ -84,7 +84,17 @@ export function edgesOf(steps: FlowStep[]): Edge[] {
 }
 
 /** Lays out the chart column of a flowchart table. */
+/** Layouts by flowchart: a flowchart shows on its own page, its mission's page and every manual embedding it. */
+const layouts = new Map<string, FlowRow[]>();
+
 export function layoutFlowTable(steps: FlowStep[], numbers: string[]): FlowRow[] {
+  const key = JSON.stringify([steps, numbers]);
+  let rows = layouts.get(key);
+  if (!rows) layouts.set(key, (rows = layoutUncached(steps, numbers)));
+  return rows;
+}
+
+function layoutUncached(steps: FlowStep[], numbers: string[]): FlowRow[] {
   const measure = (line: string) => measureText(line, FONT_SIZE);
   const shapes = steps.map((s) => sizeShape(s.shape, s.label, measure));
   const edges = edgesOf(steps);

@@ -33,8 +33,17 @@ export function breakPieces(text: string): string[] {
   return pieces;
 }
 
-/** Wraps text greedily into lines no wider than `width` px at `size` px. */
+const wrapped = new Map<string, string[]>();
+
+/** Wraps text greedily into lines no wider than `width` px at `size` px (remembered: labels repeat across pages). */
 export function wrapText(text: string, width: number, size: number, weight: 400 | 700 = 400): string[] {
+  const key = `${width}|${size}|${weight}|${text}`;
+  let lines = wrapped.get(key);
+  if (!lines) wrapped.set(key, (lines = wrapUncached(text, width, size, weight)));
+  return [...lines];
+}
+
+function wrapUncached(text: string, width: number, size: number, weight: 400 | 700): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';

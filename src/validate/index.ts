@@ -205,6 +205,11 @@ function listFiles(contentDir: string, root: string, problems: Problem[]): Array
 export function validateContent(contentDir: string, root = process.cwd()): ValidationResult {
   const problems: Problem[] = [];
   const files = listFiles(contentDir, root, problems);
+  return finishValidation(files.length, loadFiles(files, problems), problems);
+}
+
+/** Loads files: YAML, schema, and (unless deferred) the MDX body checks. */
+function loadFiles(files: ReturnType<typeof listFiles>, problems: Problem[]): Loaded[] {
   const loaded: Loaded[] = [];
   for (const f of files) {
     try {
@@ -216,6 +221,11 @@ export function validateContent(contentDir: string, root = process.cwd()): Valid
       problems.push(...s.problems);
     }
   }
+  return loaded;
+}
+
+/** Ids, cross-checks, placeholders, and the sorted result. */
+function finishValidation(fileCount: number, loaded: Loaded[], problems: Problem[]): ValidationResult {
   // ids: unique per collection (x.yaml and x.yml)
   const byCollection = new Map<string, Map<string, Loaded>>();
   for (const l of loaded) {
@@ -243,7 +253,7 @@ export function validateContent(contentDir: string, root = process.cwd()): Valid
       .map((l) => ({ collection: l.def.name, id: l.id, file: l.source.file, data: l.output, body: l.body })),
     errorCount,
     warningCount: sorted.length - errorCount,
-    fileCount: files.length,
+    fileCount,
   };
 }
 
