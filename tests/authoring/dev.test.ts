@@ -31,7 +31,7 @@ afterAll(async () => {
 
 /** Starts `astro dev` on the corpus; resolves with the URL it prints (it moves on when a port is taken). */
 function startDev(port: number): Promise<string> {
-  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--force', '--ignore-lock', '--port', String(port)], {
+  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--force', '--port', String(port)], {
     cwd: root,
     // as an author runs it: not with vitest's NODE_ENV=test
     env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), NODE_ENV: 'development', KHUMUE_CONTENT_DIR: corpus.content },
