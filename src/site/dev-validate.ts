@@ -49,7 +49,10 @@ export function devValidation(): AstroIntegration {
         });
         // a page opened (or reloaded) while the content has errors gets the overlay at once
         server.ws.on('vite:client:connect', (_data, client) => {
-          if (errors.length) setTimeout(() => client.send({ type: 'error', err: overlayError(errors, root) }), 50);
+          // a moment later (after Vite's own "connected"), and only if the content still has errors
+          setTimeout(() => {
+            if (errors.length) client.send({ type: 'error', err: overlayError(errors, root) });
+          }, 50);
         });
       },
     },
