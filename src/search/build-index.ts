@@ -60,17 +60,24 @@ export function readPages(siteDir: string, skip: string): PageDoc[] {
 /** Writes the index of `pages` into `outDir` (replacing it) and returns what it holds. */
 export function writeIndex(pages: PageDoc[], glossary: string[][], outDir: string): IndexStats {
   const lexicon = buildLexicon(glossary);
+  // the same text shows on several pages (a flowchart on its own page, its mission's and its manual's)
+  const seen = new Map<string, ReturnType<typeof tokenize>>();
+  const tokensOf = (text: string) => {
+    let tokens = seen.get(text);
+    if (!tokens) seen.set(text, (tokens = tokenize(normalize(text), lexicon.words)));
+    return tokens;
+  };
   const pageStarts: number[] = [];
   const units: UnitText[] = [];
   const unitTerms: Array<{ fields: Map<string, number>; tf: Map<string, number> }> = [];
   const lengths: number[] = [];
   for (const page of pages) {
     pageStarts.push(units.length);
-    const titleTerms = new Set(termsOf(tokenize(normalize(page.title), lexicon.words)));
+    const titleTerms = new Set(termsOf(tokensOf(page.title)));
     page.units.forEach((unit, i) => {
       units.push([unit.anchor, unit.heading, unit.text]);
-      const headingTerms = new Set(termsOf(tokenize(normalize(unit.heading), lexicon.words)));
-      const tokens = tokenize(normalize(unit.text), lexicon.words);
+      const headingTerms = new Set(termsOf(tokensOf(unit.heading)));
+      const tokens = tokensOf(unit.text);
       const body = termsOf(tokens);
       const tf = new Map<string, number>();
       for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
