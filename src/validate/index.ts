@@ -41,6 +41,8 @@ interface Loaded {
   id: string;
   output: unknown;
   body: string;
+  /** the decoded file, once it decoded */
+  text: string;
   references: FoundReference[];
   components: ComponentReference[];
 }
@@ -106,13 +108,14 @@ function fitsExactly(def: CollectionDef, data: unknown): boolean {
 function loadFile(absolute: string, display: string, def: CollectionDef): Loaded | undefined {
   const source = new SourceFile(display, absolute);
   const id = basename(absolute, extname(absolute));
-  const loaded: Loaded = { source, def, id, output: undefined, body: '', references: [], components: [] };
+  const loaded: Loaded = { source, def, id, output: undefined, body: '', text: '', references: [], components: [] };
   const decoded = decode(readFileSync(absolute));
   if ('badLine' in decoded) {
     source.push('invalid-utf8', { line: decoded.badLine, column: decoded.badColumn }, '', {});
     return loaded;
   }
   const text = decoded.text.replace(/^\uFEFF/, '');
+  loaded.text = text;
   if (text.trim() === '') {
     source.push('empty-file', { line: 1, column: 1 }, '', {});
     return loaded;
@@ -237,7 +240,7 @@ function finishValidation(fileCount: number, loaded: Loaded[], problems: Problem
   }
   for (const l of loaded) {
     try {
-      checkPlaceholders(l.source);
+      checkPlaceholders(l.source, l.text);
       crossCheck(l, byCollection);
     } catch (error) {
       l.source.push('internal-error', { line: 1, column: 1 }, '', { detail: (error as Error).stack ?? String(error) });
@@ -306,8 +309,8 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
 }
 
 /** Template text left in a file (`npm run new` writes «…» for the author to replace). */
-function checkPlaceholders(source: SourceFile): void {
-  const lines = readFileSync(source.absolute, 'utf8').split('\n');
+function checkPlaceholders(source: SourceFile, text: string): void {
+  const lines = text.split('\n');
   lines.forEach((line, i) => {
     const hash = line.indexOf('#');
     for (const m of line.matchAll(/«[^»]*»/g)) {

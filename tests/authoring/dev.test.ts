@@ -2,57 +2,27 @@
  * `npm run dev`: a content error shows in the browser's error overlay with the file, line and the
  * message `npm run validate` gives; fixing the file clears it. A real dev server and Chromium.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, expect, test } from 'vitest';
 import { openSite } from '../helpers/browser.ts';
 import { corpusWith, FIXTURES } from '../helpers/corpus.ts';
+import { authorEnv, startDevServer } from '../helpers/fresh-clone.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const corpus = corpusWith();
 cpSync(join(FIXTURES, 'broken', 'total-mismatch', 'content'), corpus.content, { recursive: true });
-let server: ChildProcess | undefined;
+let server: ReturnType<typeof startDevServer> | undefined;
 let browser: Browser | undefined;
 let closeSite: (() => Promise<void>) | undefined;
-let log = '';
 
 afterAll(async () => {
   await closeSite?.();
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  }
+  server?.stop();
   corpus.cleanup();
 });
-
-/** Starts `astro dev` on the corpus; resolves with the URL it prints (it moves on when a port is taken). */
-function startDev(port: number): Promise<string> {
-  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--force', '--port', String(port)], {
-    cwd: root,
-    // as an author runs it: not with vitest's NODE_ENV=test
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), NODE_ENV: 'development', KHUMUE_CONTENT_DIR: corpus.content },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${log}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      log += chunk.toString();
-      const url = /Local\s+(http:\/\/\S+?)\/?\s/.exec(log.replace(/\x1b\[[0-9;]*m/g, ''))?.[1];
-      if (/ready in/.test(log) && url) {
-        clearTimeout(timer);
-        resolve(url);
-      }
-    };
-    server!.stdout!.on('data', read);
-    server!.stderr!.on('data', read);
-  });
-}
 
 const overlayText = (page: import('puppeteer-core').Page) =>
   page.evaluate(() => {
@@ -62,7 +32,9 @@ const overlayText = (page: import('puppeteer-core').Page) =>
 
 test('a content error shows in the overlay as npm run validate reports it, and goes when fixed', async () => {
   const port = 4500 + Math.floor(Math.random() * 400);
-  const origin = await startDev(port);
+  // it moves on to another port when that one is taken: the URL comes from its output
+  server = startDevServer(`"${process.execPath}" node_modules/astro/bin/astro.mjs dev --force --port ${port}`, root, authorEnv({ NODE_ENV: 'development', KHUMUE_CONTENT_DIR: corpus.content }));
+  const origin = await server.ready;
   ({ browser, close: closeSite } = await openSite(join(root, 'public')));
   const page = await browser.newPage();
   const messages: string[] = [];
@@ -94,5 +66,5 @@ test('a content error shows in the overlay as npm run validate reports it, and g
       .catch(() => false);
     if (!settled && attempt % 6 === 5) await page.goto(`${origin}/manuals/test-manual/`, { waitUntil: 'load' }).catch(() => {});
   }
-  expect(settled, `the overlay did not go; dev server log:\n${log.slice(-3000)}`).toBe(true);
+  expect(settled, `the overlay did not go; dev server log:\n${server.log().slice(-3000)}`).toBe(true);
 }, 120_000);

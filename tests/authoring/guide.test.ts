@@ -3,7 +3,8 @@
  * a fresh clone — set up, create a manual, a flowchart and a KPI, put them in the manual, see the
  * page in `npm run dev`, validate, build.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { authorEnv, freshClone, startDevServer } from '../helpers/fresh-clone.ts';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +13,7 @@ import { afterAll, expect, test } from 'vitest';
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'khumue-guide-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-// as an author's shell has it: not vitest's NODE_ENV=test
-const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV')), TZ: 'Asia/Bangkok' };
+const env = authorEnv({ TZ: 'Asia/Bangkok' });
 
 interface Block { lang: string; meta: string; body: string }
 function blocks(mdx: string): Block[] {
@@ -21,40 +21,18 @@ function blocks(mdx: string): Block[] {
 }
 
 async function devShows(clone: string, command: string, path: string): Promise<string> {
-  const server = spawn('bash', ['-c', command], { cwd: clone, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
+  const server = startDevServer(command, clone, env);
   try {
-    const origin = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm run dev did not start:\n${log}`)), 60_000);
-      const read = (c: Buffer) => {
-        log += c.toString();
-        const url = /Local\s+(http:\/\/\S+?)\/?\s/.exec(log.replace(/\x1b\[[0-9;]*m/g, ''))?.[1];
-        if (/ready in/.test(log) && url) {
-          clearTimeout(timer);
-          resolve(url);
-        }
-      };
-      server.stdout!.on('data', read);
-      server.stderr!.on('data', read);
-    });
-    const response = await fetch(`${origin}${path}`);
+    const response = await fetch(`${await server.ready}${path}`);
     expect(response.status).toBe(200);
     return await response.text();
   } finally {
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      /* gone */
-    }
+    server.stop();
   }
 }
 
 test('docs/getting-started.mdx, followed as written in a fresh clone, ends with the manual built', async () => {
-  const clone = join(dir, 'repo');
-  execFileSync('git', ['clone', '--quiet', root, clone]);
-  execFileSync('bash', ['-c', `cd "${root}" && git ls-files -z --others --exclude-standard --cached | xargs -0 -I{} cp --parents "{}" "${clone}"/ 2>/dev/null; true`]);
-  execFileSync('cp', ['-al', join(root, 'node_modules'), join(clone, 'node_modules')]);
-  rmSync(join(clone, 'node_modules', '.vite'), { recursive: true, force: true }); // caches written in place are not shared
+  const clone = freshClone(join(dir, 'repo'));
   const guide = readFileSync(join(clone, 'docs', 'getting-started.mdx'), 'utf8');
   const steps: string[] = [];
   for (const block of blocks(guide)) {

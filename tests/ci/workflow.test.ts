@@ -3,7 +3,8 @@
  * here, in order, in a clone of this repository (with a hard-linked copy of node_modules), as the
  * job would run them.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { freshClone } from '../helpers/fresh-clone.ts';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,15 +28,7 @@ test('runs on pull requests and on main; publishes only from main, after the che
 });
 
 test("the check job's commands succeed here, in order: setup, validate --format github, build", () => {
-  const clone = join(dir, 'repo');
-  execFileSync('git', ['clone', '--quiet', root, clone]);
-  // the working tree as it is now (the commands must work on what is being committed)
-  execFileSync('bash', ['-c', `cd "${root}" && git ls-files -z --others --exclude-standard --cached | xargs -0 -I{} cp --parents "{}" "${clone}"/ 2>/dev/null; true`]);
-  // the installed dependencies, as hard links: \`npm run setup\` may reinstall them in the clone
-  // (when package-lock.json changed since the last setup here) without touching this checkout's
-  execFileSync('cp', ['-al', join(root, 'node_modules'), join(clone, 'node_modules')]);
-  // caches written in place must not be shared with this checkout
-  rmSync(join(clone, 'node_modules', '.vite'), { recursive: true, force: true });
+  const clone = freshClone(join(dir, 'repo'));
   const ran: string[] = [];
   for (const step of workflow.jobs.check!.steps) {
     if (!step.run || step.if) continue; // actions and the steps that need repository secrets run only on GitHub
