@@ -9,7 +9,7 @@
  * more than body text), plus its single best unit; pages that match every concept come before pages
  * that match some; weak matches are cut.
  */
-import { INDEX_VERSION, PAGES_PER_CHUNK, PAIR_WEIGHT, WEIGHT_SCALE, pairTerm, type Manifest, type PageMeta, type Postings, type UnitText } from './format.ts';
+import { INDEX_VERSION, PAGES_PER_CHUNK, PAIR_WEIGHT, WEIGHT_SCALE, pairTerm, urlOfPath, type Manifest, type PageMeta, type Postings, type UnitText } from './format.ts';
 import { buildLexicon, type Lexicon } from './lexicon.ts';
 import { normalize, normalizeWithMap } from './normalize.ts';
 import { tokenize, type Token } from './tokenize.ts';
@@ -357,7 +357,7 @@ export class SearchIndex {
   /** What a result shows: title, breadcrumb, link to the unit and a highlighted snippet. */
   async view(hit: Hit, terms: string[]): Promise<ResultView> {
     const [[path, title, crumb], [anchor, heading, text]] = await Promise.all([this.pageMeta(hit.page), this.unitText(hit.unit)]);
-    const url = `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+    const url = urlOfPath(path);
     const isTop = hit.unit === this.manifest.pageStarts[hit.page];
     return {
       path,

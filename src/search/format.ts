@@ -47,3 +47,8 @@ export interface Manifest {
 export type Postings = Record<string, number[]>;
 export type PageMeta = [path: string, title: string, crumb: string[]];
 export type UnitText = [anchor: string, heading: string, text: string];
+
+/** URL path of a page file: `/manuals/x/` for manuals/x/index.html. */
+export function urlOfPath(path: string): string {
+  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}

@@ -9,6 +9,7 @@
  * The breadcrumb is the `nav` with a class or label naming it one, without the current page.
  */
 import { Parser } from 'htmlparser2';
+import { urlOfPath } from './format.ts';
 
 export interface PageUnit {
   /** fragment id without '#', '' for the top of the page */
@@ -40,9 +41,6 @@ function shorten(text: string, max = 90): string {
   return `${t.slice(0, cut > max / 2 ? cut : max)} …`;
 }
 
-export function urlOfPath(path: string): string {
-  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
-}
 
 /** The page, or undefined when it asks not to be indexed. */
 export function extractPage(html: string, path: string): PageDoc | undefined {
