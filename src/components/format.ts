@@ -2,10 +2,13 @@
 import { siteConfig } from '../site/config.ts';
 import { formatThaiDate, toThaiDigits } from '../thai/index.ts';
 
+const ARABIC_GROUPED = new Intl.NumberFormat('en-US', { useGrouping: true, maximumFractionDigits: 10 });
+const ARABIC = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 10 });
+
 /** A number or numeric text in the site's numerals (Thai by default; a table or KPI may override). */
 export function num(value: number | string | null | undefined, numerals: 'thai' | 'arabic' = siteConfig().numerals, grouping = true): string {
   if (value === null || value === undefined) return '';
-  if (numerals === 'arabic') return typeof value === 'number' ? new Intl.NumberFormat('en-US', { useGrouping: grouping, maximumFractionDigits: 10 }).format(value) : value;
+  if (numerals === 'arabic') return typeof value === 'number' ? (grouping ? ARABIC_GROUPED : ARABIC).format(value) : value;
   return toThaiDigits(value, { grouping });
 }
 

@@ -29,11 +29,23 @@ export function toThaiDigits(value: number | string, options: ThaiDigitOptions =
   if (fractionDigits !== undefined && (!Number.isInteger(fractionDigits) || fractionDigits < 0 || fractionDigits > 20)) {
     throw new RangeError(`toThaiDigits: fractionDigits must be a whole number from 0 to 20, received \`${fractionDigits}\``);
   }
-  return new Intl.NumberFormat('th-TH-u-nu-thai', {
-    useGrouping: grouping,
-    minimumFractionDigits: fractionDigits ?? 0,
-    maximumFractionDigits: fractionDigits ?? 10,
-  }).format(value);
+  return thaiFormat(grouping, fractionDigits).format(value);
+}
+
+/** One formatter per option set: making an Intl.NumberFormat costs far more than using it. */
+const formats = new Map<string, Intl.NumberFormat>();
+function thaiFormat(grouping: boolean, fractionDigits: number | undefined): Intl.NumberFormat {
+  const key = `${grouping}|${fractionDigits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('th-TH-u-nu-thai', {
+      useGrouping: grouping,
+      minimumFractionDigits: fractionDigits ?? 0,
+      maximumFractionDigits: fractionDigits ?? 10,
+    });
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** Replaces Thai digits with Arabic digits, one by one; everything else is untouched. */
