@@ -17,6 +17,7 @@ import { historyOf } from '../src/site/git-history.ts';
 import { partId, resolveHandbooks } from '../src/site/handbooks.ts';
 import type { Handbook } from '../src/schema/index.ts';
 import { formatProblems, type ValidationResult } from '../src/validate/index.ts';
+import { indexWhileBuilding } from '../src/search/worker.ts';
 import { validateInWorker } from '../src/validate/worker.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,6 +64,8 @@ async function main(): Promise<number> {
   // the other. Astro stays silent: when the content has errors, the validator's report is the one
   // the author reads, and the half-made site is thrown away.
   const validation = validateInWorker(contentDir, process.cwd());
+  // The search index is made by a third thread, reading each page as soon as Astro has written it.
+  const search = indexWhileBuilding(work, join(contentDir, 'glossary.yaml'));
   const siteBuild = import('astro').then(({ build }) =>
     withBuildLock(root, () => build({ root, outDir: work, cacheDir, logLevel: process.env.KHUMUE_VERBOSE ? 'info' : 'silent' })),
   );
@@ -71,14 +74,14 @@ async function main(): Promise<number> {
   try {
     result = await validation;
   } catch (error) {
-    await siteBuild.catch(() => {});
+    await Promise.all([siteBuild.catch(() => {}), search.cancel()]);
     rmSync(work, { recursive: true, force: true });
     throw error;
   }
   const validated = performance.now();
   if (result.problems.length) console.log(formatProblems(result.problems, 'text'));
   if (result.errorCount) {
-    await siteBuild.catch(() => {});
+    await Promise.all([siteBuild.catch(() => {}), search.cancel()]);
     rmSync(work, { recursive: true, force: true });
     console.error(`build: หยุดการสร้างเพราะเนื้อหามีข้อผิดพลาด ${relative(process.cwd(), outDir) || outDir}/ ไม่ถูกแตะต้อง (stopped: content has errors; the previous output is left as it was)`);
     return 1;
@@ -86,12 +89,13 @@ async function main(): Promise<number> {
   console.log(`build: ตรวจเนื้อหา ${result.fileCount} แฟ้มผ่าน (validated ${result.fileCount} files)`);
 
   try {
-    await siteBuild;
+    await siteBuild.catch(async (error) => {
+      await search.cancel();
+      throw error;
+    });
     const pages = countPages(work);
-    // the search index of the built pages, with the same code as `npm run search -- --index`
-    const { indexSite } = await import('../src/search/node.ts');
-    const search = indexSite(work, join(contentDir, 'glossary.yaml'));
-    console.log(`build: ดัชนีค้นหา ${search.pages} หน้า ${search.units} ส่วน (search index: ${search.pages} pages, ${search.units} units, ${(search.bytes / 1024).toFixed(0)} KB)`);
+    const indexed = await search.finish();
+    console.log(`build: ดัชนีค้นหา ${indexed.pages} หน้า ${indexed.units} ส่วน (search index: ${indexed.pages} pages, ${indexed.units} units, ${(indexed.bytes / 1024).toFixed(0)} KB)`);
     const built = performance.now();
     // The official PDFs, printed from the built print pages before the output is swapped in.
     const { printDocuments } = await import('../src/print/render.ts');

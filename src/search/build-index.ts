@@ -47,64 +47,129 @@ export function listHtml(siteDir: string, skip: string): string[] {
   return files.sort();
 }
 
-/** Reads the pages of a site folder (skipping noindex pages). */
-export function readPages(siteDir: string, skip: string): PageDoc[] {
-  const pages: PageDoc[] = [];
-  for (const path of listHtml(siteDir, skip)) {
-    const page = extractPage(readFileSync(join(siteDir, path), 'utf8'), path);
-    if (page) pages.push(page);
-  }
-  return pages;
-}
-
 /** Writes the index of `pages` into `outDir` (replacing it) and returns what it holds. */
 export function writeIndex(pages: PageDoc[], glossary: string[][], outDir: string): IndexStats {
-  const lexicon = buildLexicon(glossary);
-  // the same text shows on several pages (a flowchart on its own page, its mission's and its manual's)
-  const seen = new Map<string, ReturnType<typeof tokenize>>();
-  const tokensOf = (text: string) => {
-    let tokens = seen.get(text);
-    if (!tokens) seen.set(text, (tokens = tokenize(normalize(text), lexicon.words)));
-    return tokens;
-  };
+  const builder = new IndexBuilder(glossary);
+  for (const page of pages) builder.addPage(page);
+  return builder.write(outDir);
+}
+
+/** One unit counted: its body terms as (term id, frequency) pairs and its title or heading terms. */
+interface CountedUnit {
+  body: Int32Array;
+  fields: Int32Array;
+  fieldWeight: number;
+  length: number;
+}
+
+/** A page read and counted. Terms are numbered once per index, which keeps thousands of pages small in memory. */
+interface CountedPage {
+  path: string;
+  meta: PageMeta;
+  units: UnitText[];
+  counts: CountedUnit[];
+}
+
+/**
+ * Builds an index page by page, in any order (`npm run build` feeds it pages while Astro is still
+ * writing others): the costly part — reading the HTML, word-breaking, counting — happens as pages
+ * arrive; `write` orders the pages by path, so the index is the same whatever the arrival order.
+ */
+export class IndexBuilder {
+  private readonly glossary: string[][];
+  private readonly lexicon: ReturnType<typeof buildLexicon>;
+  private readonly pages = new Map<string, CountedPage>();
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  /** the same text shows on several pages (a flowchart on its own page, its mission's and its manual's) */
+  private readonly texts = new Map<string, { ids: Int32Array; length: number }>();
+
+  constructor(glossary: string[][]) {
+    this.glossary = glossary;
+    this.lexicon = buildLexicon(glossary);
+  }
+
+  /** Reads one HTML file's text (noindex pages are skipped). */
+  addHtml(html: string, path: string): void {
+    const page = extractPage(html, path);
+    if (page) this.addPage(page);
+  }
+
+  addPage(page: PageDoc): void {
+    const title = unique(this.termsOf(page.title).ids);
+    const counted: CountedPage = { path: page.path, meta: [page.path, page.title, page.crumb], units: [], counts: [] };
+    page.units.forEach((unit, i) => {
+      counted.units.push([unit.anchor, unit.heading, unit.text]);
+      const body = this.termsOf(unit.text);
+      const tf = new Map<number, number>();
+      for (const id of body.ids) tf.set(id, (tf.get(id) ?? 0) + 1);
+      // the page title counts for the top of the page; headings for their own unit
+      counted.counts.push({
+        body: Int32Array.from([...tf].flat()),
+        fields: i === 0 ? title : unique(this.termsOf(unit.heading).ids),
+        fieldWeight: i === 0 ? W_TITLE : W_HEADING,
+        length: body.length,
+      });
+    });
+    this.pages.set(page.path, counted);
+  }
+
+  private termsOf(text: string): { ids: Int32Array; length: number } {
+    let found = this.texts.get(text);
+    if (!found) {
+      const tokens = tokenize(normalize(text), this.lexicon.words);
+      const ids = termsOf(tokens).map((term) => {
+        let id = this.ids.get(term);
+        if (id === undefined) {
+          this.ids.set(term, (id = this.names.length));
+          this.names.push(term);
+        }
+        return id;
+      });
+      this.texts.set(text, (found = { ids: Int32Array.from(ids), length: tokens.length }));
+    }
+    return found;
+  }
+
+  /** Writes the index into `outDir` (replacing it) and returns what it holds. */
+  write(outDir: string): IndexStats {
+    const pages = [...this.pages.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return assemble(pages, this.names, this.glossary, outDir);
+  }
+}
+
+const unique = (ids: Int32Array) => Int32Array.from(new Set(ids));
+
+function assemble(pages: CountedPage[], names: string[], glossary: string[][], outDir: string): IndexStats {
   const pageStarts: number[] = [];
   const units: UnitText[] = [];
-  const unitTerms: Array<{ fields: Map<string, number>; tf: Map<string, number> }> = [];
-  const lengths: number[] = [];
+  const counts: CountedUnit[] = [];
   for (const page of pages) {
     pageStarts.push(units.length);
-    const titleTerms = new Set(termsOf(tokensOf(page.title)));
-    page.units.forEach((unit, i) => {
-      units.push([unit.anchor, unit.heading, unit.text]);
-      const headingTerms = new Set(termsOf(tokensOf(unit.heading)));
-      const tokens = tokensOf(unit.text);
-      const body = termsOf(tokens);
-      const tf = new Map<string, number>();
-      for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
-      const fields = new Map<string, number>();
-      // the page title counts for the top of the page; headings for their own unit
-      if (i === 0) for (const t of titleTerms) fields.set(t, W_TITLE);
-      else for (const t of headingTerms) fields.set(t, (fields.get(t) ?? 0) + W_HEADING);
-      unitTerms.push({ fields, tf });
-      lengths.push(tokens.length);
-    });
+    units.push(...page.units);
+    counts.push(...page.counts);
   }
   pageStarts.push(units.length);
   const N = units.length;
-  const avgLen = lengths.reduce((a, b) => a + b, 0) / Math.max(1, N);
+  const avgLen = counts.reduce((a, c) => a + c.length, 0) / Math.max(1, N);
 
   // term → [unit, weight] in unit order
-  const postings = new Map<string, number[]>();
-  unitTerms.forEach(({ fields, tf }, u) => {
-    const terms = new Set([...fields.keys(), ...tf.keys()]);
-    for (const term of terms) {
-      const f = tf.get(term) ?? 0;
-      const bm25 = f ? (f * (BM25_K1 + 1)) / (f + BM25_K1 * (1 - BM25_B + (BM25_B * lengths[u]!) / avgLen)) : 0;
-      const weight = Math.max(1, Math.min(255, Math.round(WEIGHT_SCALE * ((fields.get(term) ?? 0) + bm25))));
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push(u, weight);
+  const byId: number[][] = names.map(() => []);
+  counts.forEach((c, u) => {
+    const fields = new Set(c.fields);
+    const weigh = (field: number, f: number) => {
+      const bm25 = f ? (f * (BM25_K1 + 1)) / (f + BM25_K1 * (1 - BM25_B + (BM25_B * c.length) / avgLen)) : 0;
+      return Math.max(1, Math.min(255, Math.round(WEIGHT_SCALE * (field + bm25))));
+    };
+    for (let i = 0; i < c.body.length; i += 2) {
+      const id = c.body[i]!;
+      byId[id]!.push(u, weigh(fields.delete(id) ? c.fieldWeight : 0, c.body[i + 1]!));
     }
+    for (const id of fields) byId[id]!.push(u, weigh(c.fieldWeight, 0));
+  });
+  const postings = new Map<string, number[]>();
+  byId.forEach((list, id) => {
+    if (list.length) postings.set(names[id]!, list);
   });
 
   const stop = N >= STOP_MIN_UNITS ? [...postings].filter(([, l]) => l.length / 2 > STOP_SHARE * N).map(([t]) => t).sort() : [];
@@ -166,7 +231,7 @@ export function writeIndex(pages: PageDoc[], glossary: string[][], outDir: strin
   };
   shards.forEach((k, i) => write(`t/${i}.json`, `{${shardTerms.get(k)!.map((t) => encoded.get(t)!.json).join(',')}}`));
   for (let k = 0; k * PAGES_PER_CHUNK < pages.length; k++) {
-    const meta: PageMeta[] = pages.slice(k * PAGES_PER_CHUNK, (k + 1) * PAGES_PER_CHUNK).map((p) => [p.path, p.title, p.crumb]);
+    const meta: PageMeta[] = pages.slice(k * PAGES_PER_CHUNK, (k + 1) * PAGES_PER_CHUNK).map((p) => p.meta);
     write(`p/${k}.json`, JSON.stringify(meta));
   }
   const unitChunks: number[] = [];

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { GlossarySchema, glossaryGroups } from '../schema/glossary.ts';
-import { readPages, writeIndex, type IndexStats } from './build-index.ts';
+import { IndexBuilder, listHtml, type IndexStats } from './build-index.ts';
 import { SearchIndex } from './engine.ts';
 
 /** The folder, inside a site, that holds its search index. */
@@ -20,7 +20,9 @@ export function readGlossary(file: string): string[][] {
 export function indexSite(siteDir: string, glossaryFile: string): IndexStats {
   const dir = resolve(siteDir);
   const out = join(dir, INDEX_FOLDER);
-  return writeIndex(readPages(dir, out), readGlossary(glossaryFile), out);
+  const builder = new IndexBuilder(readGlossary(glossaryFile));
+  for (const path of listHtml(dir, out)) builder.addHtml(readFileSync(join(dir, path), 'utf8'), path);
+  return builder.write(out);
 }
 
 /** Opens the index of a built site folder. */

@@ -3,7 +3,7 @@
  * Chromium typing a partial Thai word and opening the result with the keyboard.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { evaluate, type Judged } from '../../src/search/evaluate.ts';
 import { openSiteIndex } from '../../src/search/node.ts';
+import { indexWhileBuilding } from '../../src/search/worker.ts';
 import { openSite } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build-site.ts';
 
@@ -92,6 +93,45 @@ describe('npm run search', () => {
     const r = search();
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--index');
+  });
+});
+
+describe('building the index while Astro writes the site', () => {
+  test('the index of the build is byte for byte the one `npm run search -- --index` makes from the finished site', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khumue-index-'));
+    try {
+      cpSync(site.out, dir, { recursive: true });
+      rmSync(join(dir, 'search-index'), { recursive: true });
+      const r = search('--index', dir, '--glossary', join(root, 'content', 'glossary.yaml'));
+      expect(r.status, r.stderr).toBe(0);
+      const files = readdirSync(join(site.out, 'search-index'), { recursive: true }).map(String).sort();
+      expect(readdirSync(join(dir, 'search-index'), { recursive: true }).map(String).sort()).toEqual(files);
+      expect(files.length).toBeGreaterThan(20);
+      for (const f of files.filter((x) => x.includes('.'))) expect(readFileSync(join(dir, 'search-index', f), 'utf8'), f).toBe(readFileSync(join(site.out, 'search-index', f), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a page still being written is read only once it is complete', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khumue-live-'));
+    try {
+      const indexing = indexWhileBuilding(dir, join(root, 'content', 'glossary.yaml'));
+      mkdirSync(join(dir, 'a'));
+      const page = join(dir, 'a', 'index.html');
+      writeFileSync(page, '<html lang="th"><head><title>งานพัสดุ</title></head><body><main><h1>งานพัสดุ</h1><p>บทนำ</p>');
+      writeFileSync(join(dir, 'b.html'), '<html lang="th"><head><title>สารบรรณ</title></head><body><main><h1>งานสารบรรณ</h1><p>รับส่งหนังสือราชการ</p></main></body></html>');
+      await new Promise((r) => setTimeout(r, 1000)); // several polling rounds see the half-written page
+      appendFileSync(page, '<h2 id="buy">การจัดซื้อจัดจ้าง</h2><p>ขั้นตอนการจัดซื้อจัดจ้างตามระเบียบ</p></main></body></html>');
+      const stats = await indexing.finish();
+      expect(stats.pages).toBe(2);
+      const index = await openSiteIndex(dir);
+      const found = await index.search('จัดซื้อจัดจ้าง');
+      const views = await Promise.all(found.hits.map((h) => index.view(h, found.terms)));
+      expect(views.map((v) => v.href)).toContain('/a/#buy');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
