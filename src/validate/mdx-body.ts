@@ -1,16 +1,12 @@
 /**
- * MDX is content from pull requests, not code. This parses the body the way @mdx-js/mdx does
- * (micromark's MDX extensions) and rejects everything that could run at build or view time:
- * import/export, JavaScript expressions beyond plain values, unknown components, <script> and
- * friends, on* handlers and javascript: URLs.
+ * MDX is content from pull requests, not code. This parses the body with the parser the build
+ * compiles it with (satteri, which @astrojs/mdx uses in Astro 7 — so what passes here compiles
+ * there, and a syntax error is reported as the build would meet it) and rejects everything that
+ * could run at build or view time: import/export, JavaScript expressions beyond plain values,
+ * unknown components, <script> and friends, on* handlers and javascript: URLs.
  */
-import type { Program } from 'estree';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { parse as parseJs, type Expression, type Program } from 'acorn';
+import { mdxToMdast } from 'satteri';
 import { FORBIDDEN_HTML, MDX_COMPONENTS, SAFE_HTML } from '../schema/components.ts';
 import type { SourceFile } from './source-file.ts';
 import { closest } from './suggest.ts';
@@ -24,15 +20,27 @@ export interface ComponentReference {
   column: number;
 }
 
-const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const parseProgram = (source: string): Program | undefined => {
+  try {
+    return parseJs(source, { ecmaVersion: 'latest', sourceType: 'module' });
+  } catch {
+    return undefined;
+  }
+};
 
-/** True when an estree program is nothing but a literal value (or only comments). */
-function isPlainValue(program: Program | undefined): boolean {
-  if (!program) return true;
-  if (program.body.length === 0) return true; // {/* a comment */}
-  if (program.body.length !== 1) return false;
-  const statement = program.body[0];
-  return statement.type === 'ExpressionStatement' && isLiteral(statement.expression);
+/**
+ * The value of an expression (`{…}` in text or an attribute) when it is nothing but a literal
+ * value; `{ plain: true }` without a value when it holds only comments; `{ plain: false }` for
+ * anything else — code, which content may not carry.
+ */
+function plainValue(source: string | undefined): { plain: boolean; value?: unknown } {
+  if (!source?.trim() || parseProgram(source)?.body.length === 0) return { plain: true }; // {/* a comment */}
+  // MDX reads the braces' content as one expression
+  const statement = parseProgram(`(${source}\n)`)?.body;
+  if (statement?.length !== 1 || statement[0]!.type !== 'ExpressionStatement') return { plain: false };
+  const expression = statement[0].expression as Expression;
+  if (!isLiteral(expression)) return { plain: false };
+  return { plain: true, value: expression.type === 'Literal' ? expression.value : undefined };
 }
 
 function isLiteral(node: unknown): boolean {
@@ -63,15 +71,25 @@ export function isJavascriptUrl(url: string): boolean {
 }
 
 interface Position {
-  start?: { line: number; column: number };
+  start?: { line: number; column: number; offset?: number };
 }
 const at = (node: { position?: Position }) => ({ line: node.position?.start?.line ?? 1, column: node.position?.start?.column ?? 1 });
 
 interface JsxAttribute {
   type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
   name?: string;
-  value?: string | null | { type: string; value: string; data?: { estree?: Program } };
+  value?: string | null | { type: string; value: string };
   position?: Position;
+}
+
+interface MdxNode {
+  type: string;
+  position?: Position;
+  value?: string;
+  name?: string | null;
+  attributes?: JsxAttribute[];
+  url?: string;
+  children?: MdxNode[];
 }
 
 /** Checks an MDX file's text (frontmatter included, so positions are the file's own). */
@@ -86,50 +104,96 @@ const NEEDS_PARSE = /[<{}]|^\s*(?:import|export)\b|javascript:|^\s*(?:[-*+]\s+)?
 export function checkMdxBody(file: SourceFile, text: string, body = text): ComponentReference[] {
   const refs: ComponentReference[] = [];
   if (!NEEDS_PARSE.test(body)) return refs;
-  let tree;
+  let tree: MdxNode;
   try {
-    tree = processor.parse(text);
+    tree = mdxToMdast(text, { position: true }) as MdxNode;
   } catch (error) {
-    const e = error as { line?: number; column?: number; reason?: string; message: string; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
-    const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
-    const column = e.column ?? e.place?.column ?? e.place?.start?.column ?? 1;
-    file.push('mdx-syntax', { line, column }, '', { detail: (e.reason ?? e.message).split('\n')[0] });
+    // satteri: "3:1: Expected a closing tag for `<Foo>` (3:1) (mdx-jsx:unexpected-character)"
+    const message = (error as Error).message;
+    const m = /^(\d+):(\d+):\s*([\s\S]*?)(?:\s*\([a-z-]+:[a-z-]+\))?$/.exec(message.split('\n')[0]!);
+    file.push('mdx-syntax', { line: Number(m?.[1] ?? 1), column: Number(m?.[2] ?? 1) }, '', { detail: m?.[3] ?? message });
     return refs;
   }
-  visit(tree, (node) => {
-    const n = node as unknown as { type: string; position?: Position; data?: { estree?: Program }; name?: string | null; attributes?: JsxAttribute[]; url?: string };
+  const walk = (n: MdxNode): void => {
     switch (n.type) {
       case 'mdxjsEsm':
         file.push('mdx-import-export', at(n), '', {});
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        if (!isPlainValue(n.data?.estree)) file.push('mdx-expression', at(n), '', {});
+        if (!plainValue(n.value).plain) file.push('mdx-expression', at(n), '', {});
         return;
       case 'link':
       case 'image':
       case 'definition':
         if (n.url && isJavascriptUrl(n.url)) file.push('mdx-javascript-url', at(n), '', {});
-        return;
+        break;
       case 'list':
       case 'root':
         checkNumbering(file, n as unknown as Parent);
-        return;
+        break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
-        checkElement(file, n as Parameters<typeof checkElement>[1], refs);
-        return;
-      default:
-        return;
+        checkElement(file, n, refs, text);
+        break;
     }
-  });
+    for (const child of n.children ?? []) walk(child);
+  };
+  walk(tree);
   return refs;
+}
+
+/**
+ * Where each attribute of an element's opening tag starts (the parser locates the element only),
+ * so that a problem with an attribute points at the attribute.
+ */
+function attributePositions(text: string, n: { name?: string | null; position?: Position; attributes?: JsxAttribute[] }): Array<{ line: number; column: number }> {
+  const start = n.position?.start;
+  const count = n.attributes?.length ?? 0;
+  if (start?.offset === undefined || !count) return [];
+  const skipBraces = (i: number): number => {
+    let depth = 0;
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === '"' || c === "'" || c === '`') i = Math.max(i, text.indexOf(c, i + 1));
+      else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) return i + 1;
+      i++;
+    }
+    return i;
+  };
+  const offsets: number[] = [];
+  let i = start.offset + 1 + (n.name?.length ?? 0);
+  while (offsets.length < count && i < text.length) {
+    while (/\s/.test(text[i] ?? '')) i++;
+    const c = text[i];
+    if (c === undefined || c === '/' || c === '>') break;
+    offsets.push(i);
+    if (c === '{') {
+      i = skipBraces(i); // {...spread}
+      continue;
+    }
+    while (i < text.length && !/[\s=/>{]/.test(text[i]!)) i++;
+    while (/\s/.test(text[i] ?? '')) i++;
+    if (text[i] !== '=') continue;
+    i++;
+    while (/\s/.test(text[i] ?? '')) i++;
+    if (text[i] === '"' || text[i] === "'") i = text.indexOf(text[i]!, i + 1) + 1 || text.length;
+    else if (text[i] === '{') i = skipBraces(i);
+  }
+  return offsets.map((o) => {
+    const between = text.slice(start.offset, o);
+    const newline = between.lastIndexOf('\n');
+    const lines = between.split('\n').length - 1;
+    return { line: start.line + lines, column: newline < 0 ? start.column + o - start.offset! : o - (start.offset! + newline) };
+  });
 }
 
 function checkElement(
   file: SourceFile,
   n: { name?: string | null; attributes?: JsxAttribute[]; position?: Position },
   refs: ComponentReference[],
+  text: string,
 ): void {
   const name = n.name;
   if (!name) return; // <>…</> fragment: harmless
@@ -143,8 +207,9 @@ function checkElement(
     file.push('unknown-element', at(n), '', { name }, closest(name, [...SAFE_HTML]));
   }
   const seen = new Set<string>();
-  for (const attr of n.attributes ?? []) {
-    const where = attr.position ? at(attr) : at(n);
+  const positions = attributePositions(text, n);
+  for (const [k, attr] of (n.attributes ?? []).entries()) {
+    const where = positions[k] ?? at(n);
     if (attr.type === 'mdxJsxExpressionAttribute') {
       file.push('mdx-expression', where, '', {});
       continue;
@@ -153,13 +218,12 @@ function checkElement(
     seen.add(attrName);
     let value: string | undefined;
     if (attr.value && typeof attr.value === 'object') {
-      if (!isPlainValue(attr.value.data?.estree)) {
+      const plain = plainValue(attr.value.value);
+      if (!plain.plain) {
         file.push('mdx-expression', where, '', {});
         continue;
       }
-      const estree = attr.value.data?.estree;
-      const expr = estree?.body[0];
-      if (expr?.type === 'ExpressionStatement' && expr.expression.type === 'Literal') value = String(expr.expression.value);
+      if (plain.value !== undefined) value = String(plain.value);
     } else if (typeof attr.value === 'string') {
       value = attr.value;
     }
