@@ -2,12 +2,33 @@
 import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { z } from 'zod';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
+import { isPlainMarkdown } from './site/plain-body.ts';
 import { FlowchartSchema, HandbookSchema, KpiSchema, ManualSchema, MandateSchema, MissionSchema, OfficeSchema, PlanSchema } from './schema/index.ts';
 
 const base = (name: string) => `${process.env.KHUMUE_CONTENT_DIR ?? './content'}/${name}`;
 const yaml = (name: string) => glob({ pattern: '*.{yaml,yml}', base: base(name) });
-const mdx = (name: string) => glob({ pattern: '*.mdx', base: base(name) });
+/**
+ * MDX files, with the bodies that are plain Markdown (see site/plain-body.ts) rendered here, at
+ * load time, instead of each becoming a module Vite compiles; the others stay MDX.
+ */
+const mdx = (name: string): Loader => {
+  const files = glob({ pattern: '*.mdx', base: base(name) });
+  return {
+    name: 'khumue-mdx',
+    async load(context) {
+      await files.load(context);
+      for (const entry of context.store.values()) {
+        if (!entry.deferredRender || !isPlainMarkdown(entry.body)) continue;
+        const rendered = await context.renderMarkdown(entry.body ?? '');
+        rendered.html = rendered.html.replace(/\n$/, ''); // as MDX renders it
+        // same digest, so that the next build keeps this rendering while the file is unchanged
+        context.store.delete(entry.id);
+        context.store.set({ id: entry.id, data: entry.data, body: entry.body, filePath: entry.filePath, digest: entry.digest, rendered });
+      }
+    },
+  };
+};
 
 export const collections = {
   offices: defineCollection({ loader: yaml('offices'), schema: OfficeSchema }),
