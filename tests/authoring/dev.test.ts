@@ -6,14 +6,23 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openSite } from '../helpers/browser.ts';
 import { corpusWith, FIXTURES } from '../helpers/corpus.ts';
+import { withBuildLock } from '../../src/site/build-lock.ts';
 import { authorEnv, startDevServer } from '../helpers/fresh-clone.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const corpus = corpusWith();
 cpSync(join(FIXTURES, 'broken', 'total-mismatch', 'content'), corpus.content, { recursive: true });
+// The dev server keeps Astro's per-project state (.astro/, the content module map among it) for
+// its own content folder: it holds the build lock, so builds by other tests wait instead of
+// bundling another content folder's module map.
+let releaseLock: (() => void) | undefined;
+const lockHeld = new Promise<void>((held) => {
+  void withBuildLock(root, () => new Promise<void>((release) => ((releaseLock = release), held())));
+});
+beforeAll(() => lockHeld);
 let server: ReturnType<typeof startDevServer> | undefined;
 let browser: Browser | undefined;
 let closeSite: (() => Promise<void>) | undefined;
@@ -22,6 +31,7 @@ afterAll(async () => {
   await closeSite?.();
   server?.stop();
   corpus.cleanup();
+  releaseLock?.();
 });
 
 const overlayText = (page: import('puppeteer-core').Page) =>
