@@ -5,7 +5,9 @@
  * `npm test`.
  *
  * - validation: `npm run validate` over the corpus
- * - site: `npm run build -- --no-pdf` against `astro build` of a plain Astro MDX project with the same pages
+ * - site: `npm run build -- --no-pdf` against `astro build` of a plain Astro MDX project with the same
+ *   pages (every entry's page and the print pages the PDFs are made from), and of one with the
+ *   entries' pages only
  * - search index: `npm run search -- --index` against Pagefind with its defaults over the same HTML
  * - PDF: the build's printing (manuals and handbooks, two-pass TOC, in parallel) against one plain
  *   `page.pdf()` per document, one after another, on a sample of the same print pages
@@ -79,6 +81,8 @@ interface Row {
   sitePages: number;
   plain: Run;
   plainPages: number;
+  plainEntries: Run;
+  plainEntryPages: number;
   search: Run;
   pagefind: Run;
   full: Run;
@@ -104,9 +108,12 @@ for (const n of sizes) {
   const site = run(node('scripts/build.ts', '--content', content, '--out', siteOut, '--no-pdf'));
   const sitePages = pagesIn(siteOut);
   const plainDir = join(dir, 'plain');
-  plainProject(content, plainDir);
+  plainProject(content, plainDir, { printSources: true });
   const plain = run([process.execPath, astroBin, 'build', '--silent'], plainDir);
-  console.log(`  site ${site.seconds.toFixed(1)} s (${sitePages} pages), plain Astro ${plain.seconds.toFixed(1)} s`);
+  const plainEntriesDir = join(dir, 'plain-entries');
+  plainProject(content, plainEntriesDir);
+  const plainEntries = run([process.execPath, astroBin, 'build', '--silent'], plainEntriesDir);
+  console.log(`  site ${site.seconds.toFixed(1)} s (${sitePages} pages), plain Astro ${plain.seconds.toFixed(1)} s, entries only ${plainEntries.seconds.toFixed(1)} s`);
 
   // the search index over the built HTML, ours and Pagefind's, each into a copy of the site
   const forPagefind = join(dir, 'site-pagefind');
@@ -135,7 +142,7 @@ for (const n of sizes) {
   const rebuild = run(node('scripts/build.ts', '--content', content, '--out', fullOut));
   const reprinted = /พิมพ์ใหม่ (\d+) ฉบับ/.exec(rebuild.stdout)?.[1] ?? '?';
   console.log(`  rebuild ${rebuild.seconds.toFixed(1)} s (${reprinted} PDFs printed again)`);
-  rows.push({ n, files: made.files, validate, site, sitePages, plain, plainPages: pagesIn(join(plainDir, 'dist')), search, pagefind, full, pdfSeconds, pdfPages, plainPdf, rebuild, reprinted });
+  rows.push({ n, files: made.files, validate, site, sitePages, plain, plainPages: pagesIn(join(plainDir, 'dist')), plainEntries, plainEntryPages: pagesIn(join(plainEntriesDir, 'dist')), search, pagefind, full, pdfSeconds, pdfPages, plainPdf, rebuild, reprinted });
   rmSync(forPagefind, { recursive: true, force: true });
 }
 
@@ -158,7 +165,8 @@ for (const r of rows) {
   const pdfRate = r.pdfPages / r.pdfSeconds;
   const plainRate = r.plainPdf.pages / r.plainPdf.seconds;
   lines.push(`| ${r.n} | ${r.files} | validation | ${f1(r.validate.seconds)} s | — | — | ${Math.round(r.files / r.validate.seconds)} files/s | ${mib(r.validate.peakMiB)} |`);
-  lines.push(`| ${r.n} | ${r.files} | site build (no PDF) | ${f1(r.site.seconds)} s, ${r.sitePages} pages | plain Astro MDX ${f1(r.plain.seconds)} s, ${r.plainPages} pages | ${f2(r.site.seconds / r.plain.seconds)}× | ${Math.round(r.sitePages / r.site.seconds)} pages/s | ${mib(r.site.peakMiB)} |`);
+  lines.push(`| ${r.n} | ${r.files} | site build (no PDF) | ${f1(r.site.seconds)} s, ${r.sitePages} pages | plain Astro MDX, the same pages: ${f1(r.plain.seconds)} s, ${r.plainPages} pages, ${mib(r.plain.peakMiB)} | ${f2(r.site.seconds / r.plain.seconds)}× | ${Math.round(r.sitePages / r.site.seconds)} pages/s | ${mib(r.site.peakMiB)} |`);
+  lines.push(`| ${r.n} | ${r.files} | site build (no PDF) | (the same run) | plain Astro MDX, entry pages only (no print pages): ${f1(r.plainEntries.seconds)} s, ${r.plainEntryPages} pages | ${f2(r.site.seconds / r.plainEntries.seconds)}× | — | — |`);
   lines.push(`| ${r.n} | ${r.files} | search index | ${f1(r.search.seconds)} s | Pagefind ${f1(r.pagefind.seconds)} s | ${f2(r.search.seconds / r.pagefind.seconds)}× | — | ${mib(r.search.peakMiB)} |`);
   lines.push(`| ${r.n} | ${r.files} | PDF printing | ${f1(r.pdfSeconds)} s, ${r.pdfPages} pages | plain page.pdf() ${f1(plainRate)} pages/s (${r.plainPdf.pages} pages sampled) | ${f2(plainRate / pdfRate)}× | ${f1(pdfRate)} pages/s | — |`);
   lines.push(`| ${r.n} | ${r.files} | full build (site + PDF) | ${f1(r.full.seconds)} s | — | — | ${f2(r.full.seconds / r.n)} s per manual | ${mib(r.full.peakMiB)} |`);
