@@ -1,7 +1,8 @@
 /**
  * `npm run bench:site`: site build time for the seed corpus and for the corpus repeated ×50 under
- * generated ids, each beside a plain Astro MDX build of the same pages made in the same run, as a
- * ratio (target ≤ 1.5×). Not part of `npm test`.
+ * generated ids, each beside plain Astro MDX builds made in the same run, as ratios (target ≤ 1.5×):
+ * one with the same pages (the entries' pages and the print pages the PDFs are made from), one with
+ * the entries' pages only. Not part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -27,18 +28,23 @@ for (const [label, times] of [['seed corpus', 0], [`seed corpus ×${values.times
   const content = times ? join(work, `content-x${times}`) : join(root, 'content');
   if (times) repeatCorpus(join(root, 'content'), content, times);
   const plain = join(work, `plain-${times}`);
-  plainProject(content, plain);
+  plainProject(content, plain, { printSources: true });
+  const plainEntries = join(work, `plain-entries-${times}`);
+  plainProject(content, plainEntries);
   const out = join(work, `dist-${times}`);
   // warm-up runs are not counted: the first Astro start in a process tree pays for module loading
   const run = timed(['scripts/build.ts', '--content', content, '--out', out, '--no-pdf'], root);
   const ours = run.seconds;
   const base = timed([astroBin, 'build', '--silent'], plain).seconds;
+  const entriesOnly = timed([astroBin, 'build', '--silent'], plainEntries).seconds;
   const pages = pagesIn(out);
   // where the time went, as build.ts reports it (without PDFs: bench:pdf measures printing)
   const t = /timings validate=([\d.]+)s site=([\d.]+)s/.exec(run.stdout);
   const phases = t ? `${t[1]} / ${t[2]} s` : '—';
-  rows.push(`| ${label} | ${pages} | ${ours.toFixed(1)} s | ${phases} | ${(pages / ours).toFixed(0)} | ${pagesIn(join(plain, 'dist'))} | ${base.toFixed(1)} s | ${(ours / base).toFixed(2)}× |`);
+  rows.push(
+    `| ${label} | ${pages} | ${ours.toFixed(1)} s | ${phases} | ${(pages / ours).toFixed(0)} | ${pagesIn(join(plain, 'dist'))} pages, ${base.toFixed(1)} s | ${(ours / base).toFixed(2)}× | ${pagesIn(join(plainEntries, 'dist'))} pages, ${entriesOnly.toFixed(1)} s | ${(ours / entriesOnly).toFixed(2)}× |`,
+  );
 }
-console.log('| corpus | khumue pages | khumue build | validate / site | pages/s | plain pages | plain Astro MDX build | ratio |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| corpus | khumue pages | khumue build | validate / site | pages/s | plain Astro MDX, same pages | ratio | plain, entry pages only | ratio |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(r);
