@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --content DIR] [--out DIR]`
+ * `npm run build [-- --content DIR] [--out DIR] [--no-pdf] [--shard I/N]`
  * Validates (in a worker, while Astro renders): on any content error it stops before touching the
  * output folder. The site is built into a temporary folder next to it and swapped in only when
  * everything succeeded, so a failed build always leaves the previous output intact.
@@ -29,8 +29,15 @@ async function main(): Promise<number> {
       out: { type: 'string', default: 'dist' },
       // the site alone, for `npm run bench:site` (PDF printing has its own benchmark)
       'no-pdf': { type: 'boolean', default: false },
+      // print only every N-th document, starting with the I-th: CI machines share the printing
+      shard: { type: 'string' },
     },
   });
+  const shard = parseShard(values.shard);
+  if (shard instanceof Error) {
+    console.error(`build: ${shard.message}`);
+    return 2;
+  }
   const contentDir = resolve(values.content);
   const outDir = resolve(values.out);
   const started = performance.now();
@@ -99,7 +106,10 @@ async function main(): Promise<number> {
     const built = performance.now();
     // The official PDFs, printed from the built print pages before the output is swapped in.
     const { printDocuments } = await import('../src/print/render.ts');
-    const jobs = values['no-pdf'] ? [] : printJobs(result.entries);
+    const all = values['no-pdf'] ? [] : printJobs(result.entries);
+    // the print list is in a fixed order (manuals, then volumes, each by id), so shards never overlap
+    const jobs = shard ? all.filter((_, k) => k % shard.of === shard.index - 1) : all;
+    if (shard) console.log(`build: ชุดที่ ${shard.index}/${shard.of} พิมพ์ ${jobs.length} จาก ${all.length} ฉบับ (shard ${shard.index}/${shard.of}: ${jobs.length} of ${all.length} PDFs)`);
     const site = result.entries.find((e) => e.collection === 'site')?.data as { siteUrl?: string } | undefined;
     const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
     if (identity) {
@@ -126,6 +136,18 @@ async function main(): Promise<number> {
     console.error(`build: failed — ${(error as Error).stack ?? error}\nThe previous output in ${outDir} is left as it was.`);
     return 1;
   }
+}
+
+/** `--shard I/N` (1 ≤ I ≤ N): which share of the PDFs this machine prints. */
+function parseShard(value: string | undefined): { index: number; of: number } | Error | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(m?.[1]);
+  const of = Number(m?.[2]);
+  if (!m || of < 1 || index < 1 || index > of) {
+    return new Error(`--shard ต้องเป็น I/N โดย 1 ≤ I ≤ N เช่น --shard 2/4 แต่ได้รับ \`${value}\` (--shard takes I/N with 1 ≤ I ≤ N, e.g. --shard 2/4)`);
+  }
+  return { index, of };
 }
 
 /** One PDF per manual and one per handbook, with document information taken from the content. */
