@@ -20,7 +20,12 @@ const mdx = (name: string): Loader => {
       await files.load(context);
       for (const entry of context.store.values()) {
         if (!entry.deferredRender || !isPlainMarkdown(entry.body)) continue;
-        const rendered = await context.renderMarkdown(entry.body ?? '');
+        let rendered;
+        try {
+          rendered = await context.renderMarkdown(entry.body ?? '');
+        } catch {
+          continue; // left to the MDX compiler, which reports it in its own words
+        }
         rendered.html = rendered.html.replace(/\n$/, ''); // as MDX renders it
         // same digest, so that the next build keeps this rendering while the file is unchanged
         context.store.delete(entry.id);
