@@ -2,7 +2,7 @@
  * Builds the search index of a folder of static HTML pages (see format.ts for the files). Used by
  * `npm run build` for the site and by `npm run search -- --index DIR` for any folder.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import {
   BM25_B,
@@ -47,13 +47,6 @@ export function listHtml(siteDir: string, skip: string): string[] {
   return files.sort();
 }
 
-/** Writes the index of `pages` into `outDir` (replacing it) and returns what it holds. */
-export function writeIndex(pages: PageDoc[], glossary: string[][], outDir: string): IndexStats {
-  const builder = new IndexBuilder(glossary);
-  for (const page of pages) builder.addPage(page);
-  return builder.write(outDir);
-}
-
 /** One unit counted: its body terms as (term id, frequency) pairs and its title or heading terms. */
 interface CountedUnit {
   body: Int32Array;
@@ -79,6 +72,8 @@ export class IndexBuilder {
   private readonly glossary: string[][];
   private readonly lexicon: ReturnType<typeof buildLexicon>;
   private readonly pages = new Map<string, CountedPage>();
+  /** HTML files already read by readFolder (noindex pages included) */
+  private readonly read = new Set<string>();
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
   /** the same text shows on several pages (a flowchart on its own page, its mission's and its manual's) */
@@ -89,13 +84,24 @@ export class IndexBuilder {
     this.lexicon = buildLexicon(glossary);
   }
 
-  /** Reads one HTML file's text (noindex pages are skipped). */
-  addHtml(html: string, path: string): void {
-    const page = extractPage(html, path);
-    if (page) this.addPage(page);
+  /**
+   * Reads the pages of `siteDir` not read by an earlier call (skipping `skip`, the index's own
+   * folder, and noindex pages). With `complete`, a page whose `</html>` is not written yet is left
+   * for a later call: the build calls this while Astro is still writing the site.
+   */
+  readFolder(siteDir: string, skip: string, { complete = false } = {}): void {
+    if (!existsSync(siteDir)) return;
+    for (const path of listHtml(siteDir, skip)) {
+      if (this.read.has(path)) continue;
+      const html = readFileSync(join(siteDir, path), 'utf8');
+      if (complete && !/<\/html>\s*$/i.test(html)) continue;
+      const page = extractPage(html, path);
+      if (page) this.addPage(page);
+      this.read.add(path);
+    }
   }
 
-  addPage(page: PageDoc): void {
+  private addPage(page: PageDoc): void {
     const title = unique(this.termsOf(page.title).ids);
     const counted: CountedPage = { path: page.path, meta: [page.path, page.title, page.crumb], units: [], counts: [] };
     page.units.forEach((unit, i) => {

@@ -41,7 +41,6 @@ function shorten(text: string, max = 90): string {
   return `${t.slice(0, cut > max / 2 ? cut : max)} …`;
 }
 
-
 /** The page, or undefined when it asks not to be indexed. */
 export function extractPage(html: string, path: string): PageDoc | undefined {
   const hasMain = /<main[\s>]/i.test(html);

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { GlossarySchema, glossaryGroups } from '../schema/glossary.ts';
-import { IndexBuilder, listHtml, type IndexStats } from './build-index.ts';
+import { IndexBuilder, type IndexStats } from './build-index.ts';
 import { SearchIndex } from './engine.ts';
 
 /** The folder, inside a site, that holds its search index. */
@@ -21,7 +21,7 @@ export function indexSite(siteDir: string, glossaryFile: string): IndexStats {
   const dir = resolve(siteDir);
   const out = join(dir, INDEX_FOLDER);
   const builder = new IndexBuilder(readGlossary(glossaryFile));
-  for (const path of listHtml(dir, out)) builder.addHtml(readFileSync(join(dir, path), 'utf8'), path);
+  builder.readFolder(dir, out);
   return builder.write(out);
 }
 

@@ -4,10 +4,9 @@
  * and writes the index when told the site is finished. The index is the same as `indexSite`'s:
  * pages are ordered by path when it is written, whatever order they were read in.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { IndexBuilder, listHtml, type IndexStats } from './build-index.ts';
+import { IndexBuilder, type IndexStats } from './build-index.ts';
 import { INDEX_FOLDER, readGlossary } from './node.ts';
 
 /** How often the worker looks for new pages while the site is being written. */
@@ -45,22 +44,10 @@ if (parentPort && workerData?.siteDir) {
   const port = parentPort;
   const out = join(siteDir, INDEX_FOLDER);
   const builder = new IndexBuilder(readGlossary(glossaryFile));
-  const read = new Set<string>();
-  const scan = (final: boolean) => {
-    if (!existsSync(siteDir)) return;
-    for (const path of listHtml(siteDir, out)) {
-      if (read.has(path)) continue;
-      const html = readFileSync(join(siteDir, path), 'utf8');
-      // a page still being written is read on a later round
-      if (!final && !/<\/html>\s*$/i.test(html)) continue;
-      builder.addHtml(html, path);
-      read.add(path);
-    }
-  };
-  const timer = setInterval(() => scan(false), POLL_MS);
+  const timer = setInterval(() => builder.readFolder(siteDir, out, { complete: true }), POLL_MS);
   port.once('message', () => {
     clearInterval(timer);
-    scan(true);
+    builder.readFolder(siteDir, out);
     port.postMessage(builder.write(out));
   });
 }

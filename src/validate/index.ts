@@ -208,11 +208,6 @@ function listFiles(contentDir: string, root: string, problems: Problem[]): Array
 export function validateContent(contentDir: string, root = process.cwd()): ValidationResult {
   const problems: Problem[] = [];
   const files = listFiles(contentDir, root, problems);
-  return finishValidation(files.length, loadFiles(files, problems), problems);
-}
-
-/** Loads files: YAML, schema, and (unless deferred) the MDX body checks. */
-function loadFiles(files: ReturnType<typeof listFiles>, problems: Problem[]): Loaded[] {
   const loaded: Loaded[] = [];
   for (const f of files) {
     try {
@@ -224,11 +219,6 @@ function loadFiles(files: ReturnType<typeof listFiles>, problems: Problem[]): Lo
       problems.push(...s.problems);
     }
   }
-  return loaded;
-}
-
-/** Ids, cross-checks, placeholders, and the sorted result. */
-function finishValidation(fileCount: number, loaded: Loaded[], problems: Problem[]): ValidationResult {
   // ids: unique per collection (x.yaml and x.yml)
   const byCollection = new Map<string, Map<string, Loaded>>();
   for (const l of loaded) {
@@ -256,7 +246,7 @@ function finishValidation(fileCount: number, loaded: Loaded[], problems: Problem
       .map((l) => ({ collection: l.def.name, id: l.id, file: l.source.file, data: l.output, body: l.body })),
     errorCount,
     warningCount: sorted.length - errorCount,
-    fileCount,
+    fileCount: files.length,
   };
 }
 

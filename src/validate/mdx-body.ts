@@ -34,10 +34,12 @@ const parseProgram = (source: string): Program | undefined => {
  * anything else — code, which content may not carry.
  */
 function plainValue(source: string | undefined): { plain: boolean; value?: unknown } {
-  if (!source?.trim() || parseProgram(source)?.body.length === 0) return { plain: true }; // {/* a comment */}
+  if (!source?.trim()) return { plain: true };
   // MDX reads the braces' content as one expression
   const statement = parseProgram(`(${source}\n)`)?.body;
-  if (statement?.length !== 1 || statement[0]!.type !== 'ExpressionStatement') return { plain: false };
+  // only comments (`{/* … */}`) are no expression, but an empty program
+  if (!statement) return { plain: parseProgram(source)?.body.length === 0 };
+  if (statement.length !== 1 || statement[0]!.type !== 'ExpressionStatement') return { plain: false };
   const expression = statement[0].expression as Expression;
   if (!isLiteral(expression)) return { plain: false };
   return { plain: true, value: expression.type === 'Literal' ? expression.value : undefined };
@@ -79,7 +81,6 @@ interface JsxAttribute {
   type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
   name?: string;
   value?: string | null | { type: string; value: string };
-  position?: Position;
 }
 
 interface MdxNode {
@@ -92,7 +93,6 @@ interface MdxNode {
   children?: MdxNode[];
 }
 
-/** Checks an MDX file's text (frontmatter included, so positions are the file's own). */
 /**
  * Whether a body needs the MDX parser at all: only JSX, expressions, ESM, links and numbered lists
  * can carry what the checks look for (and only JSX, expressions and ESM can be MDX syntax errors).
@@ -101,6 +101,7 @@ interface MdxNode {
  */
 const NEEDS_PARSE = /[<{}]|^\s*(?:import|export)\b|javascript:|^\s*(?:[-*+]\s+)?[๐-๙0-9]+[.)]|\]\(/im;
 
+/** Checks an MDX file's text (frontmatter included, so positions are the file's own); `body` is the text after it. */
 export function checkMdxBody(file: SourceFile, text: string, body = text): ComponentReference[] {
   const refs: ComponentReference[] = [];
   if (!NEEDS_PARSE.test(body)) return refs;
