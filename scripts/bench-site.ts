@@ -5,9 +5,10 @@
  * the entries' pages only. Not part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { listHtml } from '../src/search/build-index.ts';
+import { INDEX_FOLDER } from '../src/search/node.ts';
 import { plainProject, repeatCorpus } from '../src/bench/corpus.ts';
 
 const { values } = parseArgs({ options: { times: { type: 'string', default: '50' } } });
@@ -20,7 +21,7 @@ function timed(cmd: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { secon
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
   return { seconds: (performance.now() - start) / 1000, stdout: r.stdout };
 }
-const pagesIn = (dir: string) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+const pagesIn = (dir: string) => listHtml(dir, join(dir, INDEX_FOLDER)).length;
 const astroBin = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 const rows: string[] = [];

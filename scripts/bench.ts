@@ -19,6 +19,8 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { listHtml } from '../src/search/build-index.ts';
+import { INDEX_FOLDER } from '../src/search/node.ts';
 import { plainProject } from '../src/bench/corpus.ts';
 import { generateCorpus } from '../src/bench/generate.ts';
 import { BROWSER_ARGS, requireBrowser } from '../src/print/find-browser.mjs';
@@ -48,7 +50,7 @@ function run(cmd: string[], cwd = root, env: NodeJS.ProcessEnv = {}): Run {
   return { seconds, peakMiB: kb / 1024, stdout: r.stdout };
 }
 const node = (script: string, ...args: string[]) => [process.execPath, script, ...args];
-const pagesIn = (dir: string) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+const pagesIn = (dir: string) => listHtml(dir, join(dir, INDEX_FOLDER)).length;
 const pdfPagesOf = (log: string) => Number(/PDFs?, (\d+) pages/.exec(log)?.[1] ?? /PDF \d+ ฉบับ (\d+) หน้า/.exec(log)?.[1] ?? 0);
 const timing = (log: string, key: string) => Number(new RegExp(`${key}=([\\d.]+)s`).exec(log)?.[1] ?? NaN);
 

@@ -5,19 +5,21 @@
  * everything succeeded, so a failed build always leaves the previous output intact.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PrintJob } from '../src/print/render.ts';
 import { identityFromEnv, signPdf, SigningError, type SigningIdentity } from '../src/print/sign.ts';
-import type { Manual } from '../src/schema/index.ts';
+import type { Handbook, Manual } from '../src/schema/index.ts';
 import { withBuildLock } from '../src/site/build-lock.ts';
 import { historyOf } from '../src/site/git-history.ts';
 import { partId, resolveHandbooks } from '../src/site/handbooks.ts';
-import type { Handbook } from '../src/schema/index.ts';
 import { formatProblems, type ValidationResult } from '../src/validate/index.ts';
+import { listHtml } from '../src/search/build-index.ts';
+import { INDEX_FOLDER } from '../src/search/node.ts';
 import { indexWhileBuilding } from '../src/search/worker.ts';
+import { fiscalYearRange } from '../src/thai/index.ts';
 import { validateInWorker } from '../src/validate/worker.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,7 +102,7 @@ async function main(): Promise<number> {
       await search.cancel();
       throw error;
     });
-    const pages = countPages(work);
+    const pages = listHtml(work, join(work, INDEX_FOLDER)).length;
     const indexed = await search.finish();
     console.log(`build: ดัชนีค้นหา ${indexed.pages} หน้า ${indexed.units} ส่วน (search index: ${indexed.pages} pages, ${indexed.units} units, ${(indexed.bytes / 1024).toFixed(0)} KB)`);
     const built = performance.now();
@@ -152,20 +154,28 @@ function parseShard(value: string | undefined): { index: number; of: number } | 
 
 /** One PDF per manual and one per handbook, with document information taken from the content. */
 function printJobs(entries: ValidationResult['entries']): PrintJob[] {
-  const byId = (collection: string) => new Map(entries.filter((e) => e.collection === collection).map((e) => [e.id, e.data as Record<string, unknown>]));
-  const offices = byId('offices');
-  const missions = byId('missions');
-  const docs = (collection: string) => entries.filter((e) => e.collection === collection).map((e) => ({ id: e.id, data: e.data as { office: string }, body: e.body }));
+  const byCollection = Map.groupBy(entries, (e) => e.collection);
+  const all = (collection: string) => byCollection.get(collection) ?? [];
+  const dataById = (collection: string) => new Map(all(collection).map((e) => [e.id, e.data as Record<string, unknown>]));
+  const offices = dataById('offices');
+  const missions = dataById('missions');
+  const docs = (collection: string) => all(collection).map((e) => ({ id: e.id, data: e.data as { office: string }, body: e.body }));
+  const handbookFiles = new Map(all('handbooks').map((e) => [e.id, e.file]));
   const handbooks = resolveHandbooks({
     manuals: docs('manuals'),
     plans: docs('plans'),
     kpis: docs('kpis'),
     flowcharts: docs('flowcharts'),
-    offices: entries.filter((e) => e.collection === 'offices').map((e) => ({ id: e.id, data: e.data as { name: string } })),
-    handbooks: entries.filter((e) => e.collection === 'handbooks').map((e) => ({ id: e.id, data: e.data as Handbook })),
+    offices: all('offices').map((e) => ({ id: e.id, data: e.data as { name: string } })),
+    handbooks: all('handbooks').map((e) => ({ id: e.id, data: e.data as Handbook })),
   });
+  // a volume's parts by id (a part names its document by id; handbooks are not parts)
+  const partsById = Map.groupBy(
+    entries.filter((e) => e.collection !== 'handbooks'),
+    (e) => e.id,
+  );
   const handbookJobs: PrintJob[] = handbooks.map((h) => {
-    const file = entries.find((e) => e.collection === 'handbooks' && e.id === h.id)?.file;
+    const file = handbookFiles.get(h.id);
     const history = file ? historyOf(file) : [];
     return {
       source: `/print/handbooks/${h.id}/`,
@@ -176,31 +186,28 @@ function printJobs(entries: ValidationResult['entries']): PrintJob[] {
         subject: 'เล่มคู่มือ',
         keywords: h.data.contents.map((p) => partId(p)),
         // dated by the content: effective date, else its last revision, else the newest date of its parts
-        date: h.data.effective ?? history[0]?.date ?? (h.data.fiscalYear ? `${h.data.fiscalYear - 544}-10-01` : newestDate(entries, h.data.contents.map(partId))),
+        date: h.data.effective ?? history[0]?.date ?? (h.data.fiscalYear ? fiscalYearRange(h.data.fiscalYear).start : newestDate(h.data.contents.flatMap((p) => partsById.get(partId(p)) ?? []))),
       },
     };
   });
-  return [...manualJobs(entries, offices, missions), ...handbookJobs];
+  return [...manualJobs(all('manuals'), offices, missions), ...handbookJobs];
 }
 
 /** The newest content date among some entries (effective dates, else their last revision). */
-function newestDate(entries: ValidationResult['entries'], ids: string[]): string {
+function newestDate(entries: ValidationResult['entries']): string {
   const dates = entries
-    .filter((e) => ids.includes(e.id) && e.collection !== 'handbooks')
     .map((e) => (e.data as { effective?: string }).effective ?? historyOf(e.file)[0]?.date)
     .filter((d): d is string => Boolean(d))
     .sort();
   return dates[dates.length - 1] ?? '2000-01-01';
 }
 
-function manualJobs(entries: ValidationResult['entries'], offices: Map<string, Record<string, unknown>>, missions: Map<string, Record<string, unknown>>): PrintJob[] {
-  return entries
-    .filter((e) => e.collection === 'manuals')
+function manualJobs(manuals: ValidationResult['entries'], offices: Map<string, Record<string, unknown>>, missions: Map<string, Record<string, unknown>>): PrintJob[] {
+  return [...manuals]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((e) => {
       const m = e.data as Manual;
       const history = historyOf(e.file);
-      const fiscalStart = m.fiscalYear ? `${m.fiscalYear - 544}-10-01` : undefined;
       return {
         source: `/print/${e.id}/`,
         output: `pdf/${e.id}.pdf`,
@@ -210,16 +217,10 @@ function manualJobs(entries: ValidationResult['entries'], offices: Map<string, R
           subject: m.docType,
           keywords: [m.code, ...m.missions.map((id) => String(missions.get(id)?.title ?? id))].filter((k): k is string => Boolean(k)),
           // dated by its content, never by the clock: effective date, else last revision, else the fiscal year
-          date: m.effective ?? history[0]?.date ?? fiscalStart ?? '2000-01-01',
+          date: m.effective ?? history[0]?.date ?? (m.fiscalYear ? fiscalYearRange(m.fiscalYear).start : '2000-01-01'),
         },
       };
     });
-}
-
-function countPages(dir: string): number {
-  let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) n++;
-  return n;
 }
 
 /** Replaces `outDir` with `work` by two renames; the old output is removed only after the swap. */

@@ -8,6 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { toThaiDigits } from '../thai/index.ts';
 
 const SUBJECTS = [
   'งานสารบรรณ', 'งานการเงินและบัญชี', 'งานพัสดุ', 'งานบริหารบุคคล', 'งานแผนงานและงบประมาณ', 'งานประชาสัมพันธ์', 'งานเทคโนโลยีสารสนเทศ',
@@ -35,7 +36,7 @@ function random(seed: number): () => number {
 }
 const frontmatter = (text: string) => /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text)!;
 const pad = (n: number) => String(n).padStart(4, '0');
-const thaiNum = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+const thaiNum = (n: number) => toThaiDigits(String(n));
 
 export interface GeneratedCorpus {
   manuals: number;

@@ -46,17 +46,19 @@ const PRINTER_CODE = (() => {
  * and scripts, and carries the content, referenced entries and configuration), those files, the
  * document information, the site URL links point to, and the printer's code.
  */
-function cacheKey(siteDir: string, job: PrintJob, siteUrl: string | undefined): string {
+function cacheKey(siteDir: string, job: PrintJob, siteUrl: string | undefined, assets: Map<string, Buffer>): string {
   const h = createHash('sha256').update(PRINTER_CODE).update(JSON.stringify(job.metadata)).update(siteUrl ?? '');
   const html = readFileSync(fileFor(siteDir, job.source)!, 'utf8');
   h.update(html);
+  // the stylesheets, scripts and fonts are shared by every document: each is read once per build
+  const read = (file: string) => assets.get(file) ?? assets.set(file, readFileSync(file)).get(file)!;
   for (const m of html.matchAll(/(?:href|src)="(\/[^"]+\.(?:css|js|woff2?))"/g)) {
     const file = fileFor(siteDir, m[1]);
-    if (file) h.update(readFileSync(file));
+    if (file) h.update(read(file));
     // fonts are referenced from the CSS
-    if (file?.endsWith('.css')) for (const f of readFileSync(file, 'utf8').matchAll(/url\((\/[^)]+\.woff2)\)/g)) {
+    if (file?.endsWith('.css')) for (const f of read(file).toString('utf8').matchAll(/url\((\/[^)]+\.woff2)\)/g)) {
       const font = fileFor(siteDir, f[1]);
-      if (font) h.update(readFileSync(font));
+      if (font) h.update(read(font));
     }
   }
   return h.digest('hex');
@@ -172,13 +174,14 @@ export async function printDocuments(
   const started = performance.now();
   let done = 0;
   let pagesDone = 0;
+  const assets = new Map<string, Buffer>();
 
   const printJob = async (i: number): Promise<void> => {
     const job = jobs[i]!;
     const t0 = performance.now();
     const file = join(siteDir, job.output);
     mkdirSync(join(file, '..'), { recursive: true });
-    const cached = options.cacheDir ? join(options.cacheDir, `${cacheKey(siteDir, job, options.siteUrl)}.pdf`) : undefined;
+    const cached = options.cacheDir ? join(options.cacheDir, `${cacheKey(siteDir, job, options.siteUrl, assets)}.pdf`) : undefined;
     if (cached && existsSync(cached) && existsSync(`${cached}.json`)) {
       copyFileSync(cached, `${file}.tmp-${process.pid}`);
       renameSync(`${file}.tmp-${process.pid}`, file);
