@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { flowchartEntry, parseMermaid } from '../src/authoring/mermaid.ts';
+import { ID_PATTERN } from '../src/schema/fields.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,7 +32,7 @@ function main(): number {
   }
   const content = resolve(values.content);
   const id = values.id ?? basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+  if (!ID_PATTERN.test(id)) {
     console.error(`รหัส \`${id}\` ใช้ไม่ได้ ระบุด้วย --id เช่น --id saraban-flow (give an ASCII id with --id)`);
     return 2;
   }

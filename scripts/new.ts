@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXTENSION, FOLDER, PAGE, template, TYPES, type EntryType } from '../src/authoring/templates.ts';
+import { ID_PATTERN } from '../src/schema/fields.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { content: { type: 'string', default: process.env.KHUMUE_CONTENT_DIR ?? 'content' } } });
 const [type, id] = positionals as [string | undefined, string | undefined];
@@ -26,7 +27,7 @@ function main(): number {
     console.error(`ไม่รู้จักชนิด \`${type}\` ใช้ได้: ${TYPES.join(', ')} (unknown type)\n${usage}`);
     return 2;
   }
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+  if (!ID_PATTERN.test(id)) {
     console.error(`รหัส \`${id}\` ใช้ไม่ได้: ใช้ตัวอักษรอังกฤษตัวเล็ก ตัวเลข และ - เท่านั้น เช่น saraban-2570 (the id must be lower-case ASCII words joined by '-')`);
     return 2;
   }

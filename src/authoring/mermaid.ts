@@ -7,6 +7,7 @@
  * reported as a warning and left out.
  */
 import { stringify } from 'yaml';
+import { ID_PATTERN } from '../schema/fields.ts';
 
 export interface MermaidStep {
   id: string;
@@ -145,7 +146,7 @@ export function parseMermaid(source: string): MermaidImport {
   const ids = new Map<string, string>();
   for (const [id, node] of [...nodes].sort((a, b) => a[1].order - b[1].order)) {
     let base = id.toLowerCase().replace(/_/g, '-');
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base)) base = `step-${node.order + 1}`;
+    if (!ID_PATTERN.test(base)) base = `step-${node.order + 1}`;
     let unique = base;
     for (let k = 2; used.has(unique); k++) unique = `${base}-${k}`;
     used.add(unique);

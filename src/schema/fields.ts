@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { parseThaiAmount, parseThaiDate } from '../thai/index.ts';
 
 /** ASCII kebab-case id: lower-case letters, digits and dashes (`saraban-receive`). */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export const idField = () =>
   z
     .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'id-format' })
+    .regex(ID_PATTERN, { message: 'id-format' })
     .describe('รหัสอ้างอิง: ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด (ASCII kebab-case id)');
 
 /** A reference to an entry of another collection, by its id (file name without extension). */

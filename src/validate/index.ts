@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { COLLECTIONS, SINGLE_FILES, type CollectionDef, type Flowchart, type Handbook, type Kpi, type Manual, type Plan } from '../schema/index.ts';
+import { ID_PATTERN } from '../schema/fields.ts';
 import { partId, partKind } from '../site/handbooks.ts';
 import { checkFlowchart, checkKpi, checkPlan, checkTables } from './cross-check.ts';
 import { checkMdxBody, type ComponentReference } from './mdx-body.ts';
@@ -191,7 +192,7 @@ function listFiles(contentDir: string, root: string, problems: Problem[]): Array
         continue;
       }
       const id = basename(file, extname(file));
-      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+      if (!ID_PATTERN.test(id)) {
         push(path, 'bad-file-name', { name: file });
         continue;
       }
@@ -254,7 +255,7 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
   const { source } = l;
   for (const ref of l.references) {
     // A malformed id is reported as bad-id already; looking it up would only repeat that.
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(ref.id)) continue;
+    if (!ID_PATTERN.test(ref.id)) continue;
     const ids = byCollection.get(ref.collection);
     if (ids?.has(ref.id)) continue;
     const label = COLLECTIONS.find((c) => c.name === ref.collection)?.label ?? ref.collection;
