@@ -1,5 +1,4 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { devValidation } from './src/site/dev-validate.ts';
 
@@ -9,8 +8,10 @@ export default defineConfig({
   trailingSlash: 'always',
   // Nothing inline: the pages' Content-Security-Policy allows only files from the site itself.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // `npm run dev` shows content errors in the browser overlay, as `npm run validate` words them
-  integrations: [mdx(), devValidation()],
+  // No MDX integration: content bodies are rendered as data by src/content/loader.ts and never
+  // compiled, so nothing an author writes can run. `npm run dev` shows content errors in the
+  // browser overlay, as `npm run validate` words them.
+  integrations: [devValidation()],
   devToolbar: { enabled: false },
   // code is shown as written, in the site's own colours (no highlighter styles to pass contrast checks)
   markdown: { syntaxHighlight: false },

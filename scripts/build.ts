@@ -1,8 +1,14 @@
 /**
  * `npm run build [-- --content DIR] [--out DIR] [--no-pdf] [--shard I/N]`
- * Validates (in a worker, while Astro renders): on any content error it stops before touching the
- * output folder. The site is built into a temporary folder next to it and swapped in only when
- * everything succeeded, so a failed build always leaves the previous output intact.
+ * Validates first (in a child process a parser crash cannot escape): on any content error it stops
+ * before anything reads the content for the site. The site is built into a temporary folder next
+ * to the output and swapped in only when everything succeeded, so a failed build always leaves
+ * the previous output intact; leftovers of a build that was killed are cleaned up (or, if it was
+ * killed mid-swap, the previous output put back) when the next one starts.
+ *
+ * The build never signs and never holds a signing secret: KHUMUE_SIGN_P12 or KHUMUE_SIGN_PASSWORD
+ * in its environment stops it. The approval pages name the signer from KHUMUE_SIGN_CERT, a
+ * certificate without its key; `npm run sign` signs the finished PDFs as its own step.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +16,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PrintJob } from '../src/print/render.ts';
-import { identityFromEnv, signPdf, SigningError, type SigningIdentity } from '../src/print/sign.ts';
+import { loadCertificate, SigningError, type SignerCertificate } from '../src/print/sign.ts';
 import type { Handbook, Manual } from '../src/schema/index.ts';
 import { withBuildLock } from '../src/site/build-lock.ts';
 import { historyOf } from '../src/site/git-history.ts';
@@ -20,7 +26,8 @@ import { listHtml } from '../src/search/build-index.ts';
 import { INDEX_FOLDER } from '../src/search/node.ts';
 import { indexWhileBuilding } from '../src/search/worker.ts';
 import { fiscalYearRange } from '../src/thai/index.ts';
-import { validateInWorker } from '../src/validate/worker.ts';
+import { validateIsolated } from '../src/validate/isolated.ts';
+import { cleanLeftovers, SIGNER_FILE, swapIn, workFolder } from '../src/build/workspace.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,24 +50,34 @@ async function main(): Promise<number> {
   const contentDir = resolve(values.content);
   const outDir = resolve(values.out);
   const started = performance.now();
+  const shown = `${relative(process.cwd(), outDir) || outDir}/`;
 
-  // Signing (KHUMUE_SIGN_P12 + KHUMUE_SIGN_PASSWORD): the identity is read first, so that a missing
-  // file or a wrong password stops the build before anything is made; the approval pages then name
-  // the signer from the certificate.
-  let identity: SigningIdentity | undefined;
+  // No process that reads content may hold a signing secret (issue 13): not this one, not Astro,
+  // not Chromium. Signing is `npm run sign`, run after the build, where content is never rendered.
+  const secrets = ['KHUMUE_SIGN_P12', 'KHUMUE_SIGN_PASSWORD'].filter((k) => process.env[k] !== undefined);
+  if (secrets.length) {
+    console.error(`build: ห้ามมี ${secrets.join(' และ ')} ในสภาพแวดล้อมของการสร้าง การสร้างอ่านเนื้อหาจากผู้เขียนจึงต้องไม่เห็นกุญแจลงนาม ให้สร้างโดยไม่มีตัวแปรนี้ แล้วลงนามด้วย npm run sign (signing secrets must not be in the build's environment: build without ${secrets.join(' and ')}, then run \`npm run sign\`; set KHUMUE_SIGN_CERT to the certificate, without its key, so that the approval pages name the signer)
+ไม่ได้สร้างอะไร ${shown} ไม่ถูกแตะต้อง (nothing was built; the previous output is left as it was)`);
+    return 1;
+  }
+  // The signer the approval pages name, from the certificate alone (public; no key, no password).
+  let signer: SignerCertificate | undefined;
   try {
-    identity = values['no-pdf'] ? undefined : identityFromEnv();
+    signer = !values['no-pdf'] && process.env.KHUMUE_SIGN_CERT ? loadCertificate(process.env.KHUMUE_SIGN_CERT) : undefined;
   } catch (error) {
     if (!(error instanceof SigningError)) throw error;
     console.error(`build: ${error.message}
-ไม่ได้สร้างอะไร ${relative(process.cwd(), outDir) || outDir}/ ไม่ถูกแตะต้อง (nothing was built; the previous output is left as it was)`);
+ไม่ได้สร้างอะไร ${shown} ไม่ถูกแตะต้อง (nothing was built; the previous output is left as it was)`);
     return 1;
   }
-  if (identity) process.env.KHUMUE_SIGNER = [identity.name, identity.organization].filter(Boolean).join(' ');
+  if (signer) process.env.KHUMUE_SIGNER = [signer.name, signer.organization].filter(Boolean).join(' ');
   else delete process.env.KHUMUE_SIGNER;
 
+  // A build killed before may have left its temporary folder, a half-done swap or a browser.
+  for (const line of cleanLeftovers(outDir)) console.log(`build: ${line}`);
+
   // Work next to the output folder so that the final swap is a rename on the same disk.
-  const work = join(dirname(outDir), `.${relative(dirname(outDir), outDir)}-build-${process.pid}`);
+  const work = workFolder(outDir);
   // Astro's cache lives next to the output (and per content folder), so that builds side by side
   // never share one and a temporary output takes its cache with it.
   const key = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
@@ -69,33 +86,23 @@ async function main(): Promise<number> {
   mkdirSync(cacheDir, { recursive: true });
   process.env.KHUMUE_CONTENT_DIR = contentDir;
 
-  // The content is checked in a worker on one core while Astro renders into the temporary folder on
-  // the other. Astro stays silent: when the content has errors, the validator's report is the one
-  // the author reads, and the half-made site is thrown away.
-  const validation = validateInWorker(contentDir, process.cwd());
-  // The search index is made by a third thread, reading each page as soon as Astro has written it.
+  // The content is checked first, completely, in a child process; nothing else reads it before.
+  const result = await validateIsolated(contentDir, process.cwd());
+  const validated = performance.now();
+  if (result.problems.length) console.log(formatProblems(result.problems, 'text'));
+  if (result.errorCount) {
+    rmSync(work, { recursive: true, force: true });
+    console.error(`build: หยุดการสร้างเพราะเนื้อหามีข้อผิดพลาด ${shown} ไม่ถูกแตะต้อง (stopped: content has errors; the previous output is left as it was)`);
+    return 1;
+  }
+  console.log(`build: ตรวจเนื้อหา ${result.fileCount} แฟ้มผ่าน (validated ${result.fileCount} files)`);
+
+  // Astro renders into the temporary folder (bodies as data: src/content/loader.ts) while a second
+  // thread makes the search index, reading each page as soon as Astro has written it.
   const search = indexWhileBuilding(work, join(contentDir, 'glossary.yaml'));
   const siteBuild = import('astro').then(({ build }) =>
     withBuildLock(root, () => build({ root, outDir: work, cacheDir, logLevel: process.env.KHUMUE_VERBOSE ? 'info' : 'silent' })),
   );
-  siteBuild.catch(() => {}); // awaited below, after the validation report
-  let result: Awaited<typeof validation>;
-  try {
-    result = await validation;
-  } catch (error) {
-    await Promise.all([siteBuild.catch(() => {}), search.cancel()]);
-    rmSync(work, { recursive: true, force: true });
-    throw error;
-  }
-  const validated = performance.now();
-  if (result.problems.length) console.log(formatProblems(result.problems, 'text'));
-  if (result.errorCount) {
-    await Promise.all([siteBuild.catch(() => {}), search.cancel()]);
-    rmSync(work, { recursive: true, force: true });
-    console.error(`build: หยุดการสร้างเพราะเนื้อหามีข้อผิดพลาด ${relative(process.cwd(), outDir) || outDir}/ ไม่ถูกแตะต้อง (stopped: content has errors; the previous output is left as it was)`);
-    return 1;
-  }
-  console.log(`build: ตรวจเนื้อหา ${result.fileCount} แฟ้มผ่าน (validated ${result.fileCount} files)`);
 
   try {
     await siteBuild.catch(async (error) => {
@@ -114,15 +121,8 @@ async function main(): Promise<number> {
     if (shard) console.log(`build: ชุดที่ ${shard.index}/${shard.of} พิมพ์ ${jobs.length} จาก ${all.length} ฉบับ (shard ${shard.index}/${shard.of}: ${jobs.length} of ${all.length} PDFs)`);
     const site = result.entries.find((e) => e.collection === 'site')?.data as { siteUrl?: string } | undefined;
     const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
-    if (identity) {
-      // the last step: every PDF signed by an incremental update (written next to it, then renamed)
-      for (const r of printed) {
-        const file = join(work, r.output);
-        writeFileSync(`${file}.signing`, await signPdf(readFileSync(file), identity));
-        renameSync(`${file}.signing`, file);
-      }
-      console.log(`build: ลงนาม PDF ${printed.length} ฉบับ โดย ${process.env.KHUMUE_SIGNER} (signed ${printed.length} PDFs)`);
-    }
+    // who the approval pages name, for `npm run sign` to check its key against
+    if (signer && printed.length) writeFileSync(join(work, SIGNER_FILE), `${JSON.stringify(signer, null, 2)}\n`);
     const pdfPages = printed.reduce((a, r) => a + r.pages, 0);
     const fresh = printed.filter((r) => !r.cached).length;
     console.log(`build: PDF ${printed.length} ฉบับ ${pdfPages} หน้า พิมพ์ใหม่ ${fresh} ฉบับ (${printed.length} PDFs, ${pdfPages} pages; ${fresh} printed, ${printed.length - fresh} unchanged)`);
@@ -135,7 +135,8 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
-    console.error(`build: failed — ${(error as Error).stack ?? error}\nThe previous output in ${outDir} is left as it was.`);
+    const message = error instanceof Error && error.name === 'PrintError' ? error.message : ((error as Error).stack ?? String(error));
+    console.error(`build: failed — ${message}\nThe previous output in ${outDir} is left as it was.`);
     return 1;
   }
 }
@@ -221,19 +222,6 @@ function manualJobs(manuals: ValidationResult['entries'], offices: Map<string, R
         },
       };
     });
-}
-
-/** Replaces `outDir` with `work` by two renames; the old output is removed only after the swap. */
-function swapIn(work: string, outDir: string): void {
-  const old = `${work}-old`;
-  if (existsSync(outDir)) renameSync(outDir, old);
-  try {
-    renameSync(work, outDir);
-  } catch (error) {
-    if (existsSync(old)) renameSync(old, outDir);
-    throw error;
-  }
-  rmSync(old, { recursive: true, force: true });
 }
 
 process.exitCode = await main();

@@ -4,11 +4,12 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblems, validateContent, type ReportFormat } from '../src/validate/index.ts';
+import { formatProblems, type ReportFormat } from '../src/validate/index.ts';
+import { validateIsolated } from '../src/validate/isolated.ts';
 
 const FORMATS = ['text', 'json', 'github'];
 
-function main(): number {
+async function main(): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -26,9 +27,9 @@ function main(): number {
     console.error(`validate: unknown format "${values.format}"; use one of ${FORMATS.join(', ')}.`);
     return 2;
   }
-  const result = validateContent(resolve(values.content));
+  const result = await validateIsolated(resolve(values.content));
   console.log(formatProblems(result.problems, values.format as ReportFormat));
   return result.errorCount ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

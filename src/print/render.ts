@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { BROWSER_ARGS, requireBrowser } from './find-browser.mjs';
+import { newProfile } from './browser-profile.ts';
 import { fileFor, serve } from './serve.ts';
 import { finalizePdf, type PdfMetadata } from './metadata.ts';
 import { destinationPages, pageLabel } from './toc.ts';
@@ -65,6 +66,51 @@ function cacheKey(siteDir: string, job: PrintJob, siteUrl: string | undefined, a
 }
 
 const MAX_PASSES = 4;
+
+/** A document that takes longer than this (seconds) to print means the browser stopped answering. */
+const DOCUMENT_TIMEOUT_S = Number(process.env.KHUMUE_PRINT_TIMEOUT_S) || 180;
+
+/** A printing failure the build reports as it is (no stack: it is not a bug in khumue). */
+export class PrintError extends Error {
+  override name = 'PrintError';
+}
+
+/**
+ * The browser's environment: what Chromium needs to run and find fonts, nothing else — no
+ * secret, no token, whatever the build was started with.
+ */
+export function browserEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (/^(?:PATH|HOME|TMPDIR|TZ|LANG|LANGUAGE|DISPLAY|WAYLAND_DISPLAY|DBUS_SESSION_BUS_ADDRESS)$|^(?:LC_|XDG_|FONTCONFIG_)/.test(key)) out[key] = value;
+  }
+  return out;
+}
+
+/** Resolves as `work` does, or rejects when it takes longer than `seconds` (and calls `onTimeout`). */
+async function withDeadline<T>(work: Promise<T>, seconds: number, onTimeout: () => void, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new PrintError(`เบราว์เซอร์ไม่ตอบสนองภายใน ${seconds} วินาทีขณะ${what} (Chromium stopped answering: no answer within ${seconds} s while ${what === 'พิมพ์' ? 'printing' : what})`));
+    }, seconds * 1000);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Stops a browser for good: a polite close when it answers, SIGKILL when it does not. */
+async function stopBrowser(browser: Browser | undefined): Promise<void> {
+  if (!browser) return;
+  const child = browser.process();
+  await withDeadline(browser.close(), 10, () => child?.kill('SIGKILL'), 'ปิด').catch(() => child?.kill('SIGKILL'));
+  child?.kill('SIGKILL');
+}
 
 /**
  * Links to other pages of the site point at the online version when the site URL is configured,
@@ -158,13 +204,27 @@ export async function printDocuments(
   const progress = options.progress ?? (() => {});
   if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
   const server = await serve(siteDir);
-  const launch = () => puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
-  // an unchanged site starts no browser; a crashed one is replaced once for everyone
+  const profiles: string[] = [];
+  const launch = () => {
+    const userDataDir = newProfile();
+    profiles.push(userDataDir);
+    return puppeteer.launch({
+      executablePath: requireBrowser(),
+      args: BROWSER_ARGS,
+      headless: true,
+      userDataDir,
+      env: browserEnv(),
+      protocolTimeout: DOCUMENT_TIMEOUT_S * 1000,
+      timeout: DOCUMENT_TIMEOUT_S * 1000,
+    });
+  };
+  // an unchanged site starts no browser; a crashed or frozen one is replaced once for everyone
   let browser: Promise<Browser> | undefined;
   const getBrowser = () => (browser ??= launch());
+  const kill = (b: Promise<Browser> | undefined) => void b?.then((x) => x.process()?.kill('SIGKILL')).catch(() => {});
   const restart = async (failed: Promise<Browser> | undefined) => {
     if (browser === failed) {
-      await failed?.then((b) => b.close()).catch(() => {});
+      await failed?.then(stopBrowser).catch(() => {});
       browser = launch();
     }
     return browser!;
@@ -192,14 +252,15 @@ export async function printDocuments(
     }
     let printed;
     const first = getBrowser();
+    const attempt = (b: Promise<Browser>) => withDeadline(b.then((x) => printOne(x, server.origin, job, blocked, options.siteUrl)), DOCUMENT_TIMEOUT_S, () => kill(b), 'พิมพ์');
     try {
-      printed = await printOne(await first, server.origin, job, blocked, options.siteUrl);
+      printed = await attempt(first);
     } catch (error) {
       // a crashed or hung browser: start a fresh one and try this document once more
       try {
-        printed = await printOne(await restart(first), server.origin, job, blocked, options.siteUrl);
+        printed = await attempt(restart(first));
       } catch (second) {
-        throw new Error(`printing ${job.source} failed twice: ${(error as Error).message}; then ${(second as Error).message}`);
+        throw new PrintError(`พิมพ์ ${job.source} ไม่สำเร็จสองครั้ง (printing ${job.source} failed twice): ${(error as Error).message}; ${(second as Error).message}`);
       }
     }
     if (blocked.length) throw new Error(`printing is offline, but these requests were made (and blocked):\n${blocked.join('\n')}`);
@@ -233,8 +294,9 @@ export async function printDocuments(
     );
     if (failure !== undefined) throw failure;
   } finally {
-    await browser?.then((b) => b.close()).catch(() => {});
+    await browser?.then(stopBrowser).catch(() => {});
     await server.close();
+    for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
     for (const job of jobs) rmSync(join(siteDir, `${job.output}.tmp-${process.pid}`), { force: true });
   }
   return results;

@@ -110,6 +110,45 @@ export function loadIdentity(file: string, password: string): SigningIdentity {
   };
 }
 
+/** The signer a certificate names (CN, O) and its SHA-256 fingerprint. */
+export interface SignerCertificate {
+  name: string;
+  organization?: string;
+  /** SHA-256 of the certificate's DER, hex */
+  fingerprint: string;
+}
+
+function subjectOf(certificate: Buffer): { name: string; organization?: string } {
+  const parsed = pkijs.Certificate.fromBER(toArrayBuffer(certificate));
+  const field = (oid: string) => parsed.subject.typesAndValues.find((t) => t.type === oid)?.value.valueBlock.value as string | undefined;
+  return { name: field(OID.commonName) ?? 'ไม่ระบุชื่อ', organization: field(OID.organization) };
+}
+
+/** The identity's certificate as a SignerCertificate. */
+export function signerOf(identity: SigningIdentity): SignerCertificate {
+  return { name: identity.name, organization: identity.organization, fingerprint: sha256(identity.certificate).toString('hex') };
+}
+
+/**
+ * Reads a certificate (PEM or DER) — public, no key — so that the build can print who will sign
+ * (KHUMUE_SIGN_CERT) without the signing key or its password ever being in its environment.
+ */
+export function loadCertificate(file: string): SignerCertificate {
+  if (!existsSync(file)) throw new SigningError(`ไม่พบแฟ้มใบรับรอง ${file} (KHUMUE_SIGN_CERT: no such file)`);
+  const bytes = readFileSync(file);
+  const text = bytes.toString('latin1');
+  if (/-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/.test(text)) {
+    throw new SigningError(`แฟ้ม ${file} มีกุญแจส่วนตัว ให้ใช้ใบรับรองที่ไม่มีกุญแจ (KHUMUE_SIGN_CERT must be the certificate only, never the private key)`);
+  }
+  const pem = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(text);
+  const der = pem ? Buffer.from(pem[1]!.replace(/\s+/g, ''), 'base64') : bytes;
+  try {
+    return { ...subjectOf(der), fingerprint: sha256(der).toString('hex') };
+  } catch (error) {
+    throw new SigningError(`อ่านใบรับรอง ${file} ไม่ได้: ${(error as Error).message} (KHUMUE_SIGN_CERT: not a PEM or DER certificate)`);
+  }
+}
+
 /** A PDF text string (UTF-16BE with a byte-order mark) as hex. */
 function textString(s: string): string {
   let hex = 'FEFF';

@@ -31,3 +31,12 @@ export const SAFE_HTML = new Set([
 
 /** Elements that can run code or pull in other documents. */
 export const FORBIDDEN_HTML = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'link', 'meta', 'base', 'frame', 'frameset', 'svg', 'math', 'template', 'portal']);
+
+/**
+ * Ids the site's layouts and pages give their own elements. A heading in content never takes one
+ * (a heading "main" gets the id `main-1`), so content cannot clobber the page's elements.
+ */
+export const PAGE_IDS: readonly string[] = [
+  'appendix', 'approval', 'doc-title', 'documents', 'footnote-label', 'main', 'missions', 'offices', 'preface', 'preface-title', 'recent',
+  'revisions-title', 'search-page', 'search-page-input', 'sign', 'site-search-input', 'site-search-list', 'toc-title',
+];

@@ -2,8 +2,12 @@
 import { z } from 'zod';
 import { parseThaiAmount, parseThaiDate } from '../thai/index.ts';
 
-/** ASCII kebab-case id: lower-case letters, digits and dashes (`saraban-receive`). */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * ASCII kebab-case id: lower-case letters, digits and dashes (`saraban-receive`), at most 100
+ * characters (an id names files: longer ones overflow file-name limits when printed), and not a
+ * device name Windows reserves (`con`, `nul`, `aux`, `com1`, …), which no checkout could hold.
+ */
+export const ID_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)(?=[a-z0-9-]{1,100}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const idField = () =>
   z

@@ -5,7 +5,8 @@
  */
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { formatProblems, validateContent, type Problem } from '../validate/index.ts';
+import { formatProblems, type Problem } from '../validate/index.ts';
+import { validateIsolated } from '../validate/isolated.ts';
 
 /** The overlay payload for the first error, with every error listed in the message. */
 export function overlayError(errors: Problem[], root: string): { message: string; stack: string; id: string; loc: { file: string; line: number; column: number }; plugin: string } {
@@ -23,26 +24,26 @@ export function devValidation(): AstroIntegration {
   return {
     name: 'khumue:dev-validate',
     hooks: {
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': async ({ server, logger }) => {
         const root = process.cwd();
         const contentDir = resolve(process.env.KHUMUE_CONTENT_DIR ?? 'content');
         let errors: Problem[] = [];
-        const check = () => {
-          const result = validateContent(contentDir, root);
+        const check = async () => {
+          const result = await validateIsolated(contentDir, root);
           errors = result.problems.filter((p) => p.severity === 'error');
           if (result.problems.length) logger.warn(`\n${formatProblems(result.problems, 'text')}`);
           else logger.info('ตรวจเนื้อหาแล้ว ไม่พบปัญหา (content checked: no problems)');
           if (errors.length) server.ws.send({ type: 'error', err: overlayError(errors, root) });
         };
-        check();
+        await check();
         server.watcher.add(contentDir);
         let timer: NodeJS.Timeout | undefined;
         server.watcher.on('all', (_event, file) => {
           if (!resolve(file).startsWith(contentDir)) return;
           clearTimeout(timer);
-          timer = setTimeout(() => {
+          timer = setTimeout(async () => {
             const had = errors.length;
-            check();
+            await check();
             // fixed: reload so the overlay goes away
             if (had && !errors.length) server.ws.send({ type: 'full-reload' });
           }, 150);

@@ -3,10 +3,13 @@
  * and column. Never throws on bad content: a problem the tool did not expect becomes an
  * `internal-error` problem on that file.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { COLLECTIONS, SINGLE_FILES, type CollectionDef, type Flowchart, type Handbook, type Kpi, type Manual, type Plan } from '../schema/index.ts';
 import { ID_PATTERN } from '../schema/fields.ts';
+import { EXTENSIONS, judgeEntryFile, lstatOrUndefined, MAX_FILE_BYTES } from '../content/files.ts';
+import { splitFrontmatter } from '../content/frontmatter.ts';
+import { checkMdxLimits, checkYamlLimits, type LimitProblem } from '../content/limits.ts';
 import { partId, partKind } from '../site/handbooks.ts';
 import { checkFlowchart, checkKpi, checkPlan, checkTables } from './cross-check.ts';
 import { checkMdxBody, type ComponentReference } from './mdx-body.ts';
@@ -48,7 +51,6 @@ interface Loaded {
   components: ComponentReference[];
 }
 
-const EXTENSIONS: Record<string, string[]> = { mdx: ['.mdx'], yaml: ['.yaml', '.yml'] };
 /** Files in the content root that are not entries. */
 const ROOT_IGNORED = new Set(['README.md', 'readme.md']);
 
@@ -83,19 +85,24 @@ function decode(bytes: Buffer): { text: string } | { badLine: number; badColumn:
   }
 }
 
-/** Splits an MDX file into its frontmatter YAML and body; reports a missing or unclosed frontmatter. */
-function splitFrontmatter(source: SourceFile, text: string): { yaml: string; body: string } | undefined {
-  const lines = text.split(/\r?\n/);
-  if (lines[0].trim() !== '---') {
-    source.push('missing-frontmatter', { line: 1, column: 1 }, '', {});
-    return undefined;
+const LIMIT_WORDS: Record<LimitProblem['what'], [string, string]> = {
+  'depth-tags': ['แท็ก', 'tags'],
+  'depth-brackets': ['วงเล็บ', 'brackets'],
+  'depth-containers': ['รายการย่อยหรือข้อความอ้างอิง', 'lists or block quotes'],
+  indent: ['การย่อหน้า', 'indentation'],
+  'line-length': ['บรรทัด', 'line length'],
+};
+
+/** Reports a passed limit (content/limits.ts); true when there was one. */
+function reportLimit(source: SourceFile, problem: LimitProblem | undefined): boolean {
+  if (!problem) return false;
+  const where = { line: problem.line, column: problem.column };
+  if (problem.what === 'line-length') source.push('line-too-long', where, '', { limit: problem.limit });
+  else {
+    const [th, en] = LIMIT_WORDS[problem.what];
+    source.push('too-deep', where, '', { what: th, english: en, limit: problem.what === 'indent' ? `${problem.limit} ตัวอักษร (columns)` : problem.limit });
   }
-  const end = lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l));
-  if (end < 0) {
-    source.push('unclosed-frontmatter', { line: 1, column: 1 }, '', {});
-    return undefined;
-  }
-  return { yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n') };
+  return true;
 }
 
 /** True when data passes a collection's schema with no unknown field. */
@@ -106,7 +113,7 @@ function fitsExactly(def: CollectionDef, data: unknown): boolean {
   return unknown === 0;
 }
 
-function loadFile(absolute: string, display: string, def: CollectionDef): Loaded | undefined {
+function loadFile(absolute: string, display: string, def: CollectionDef, parse: ParseHook): Loaded | undefined {
   const source = new SourceFile(display, absolute);
   const id = basename(absolute, extname(absolute));
   const loaded: Loaded = { source, def, id, output: undefined, body: '', text: '', references: [], components: [] };
@@ -123,13 +130,19 @@ function loadFile(absolute: string, display: string, def: CollectionDef): Loaded
   }
   let yamlText = text;
   let offset = 0;
+  let padded = '';
   if (def.format === 'mdx') {
-    const parts = splitFrontmatter(source, text);
-    if (!parts) return loaded;
+    const parts = splitFrontmatter(text);
+    if (!parts.ok) {
+      source.push(parts.code, { line: parts.line, column: 1 }, '', {});
+      return loaded;
+    }
     yamlText = parts.yaml;
     offset = 1;
     loaded.body = parts.body;
+    padded = parts.padded;
   }
+  if (reportLimit(source, checkYamlLimits(yamlText, offset))) return loaded;
   if (!source.parseYaml(yamlText, offset)) return loaded;
   const data = source.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -137,7 +150,15 @@ function loadFile(absolute: string, display: string, def: CollectionDef): Loaded
     return loaded;
   }
   source.transcribed = typeof (data as { source?: unknown }).source === 'object';
-  if (def.format === 'mdx') loaded.components = checkMdxBody(source, text, loaded.body);
+  if (def.format === 'mdx' && !reportLimit(source, LIMITS_OFF ? undefined : checkMdxLimits(padded))) {
+    const crashed = parse.crashed.has(display);
+    if (crashed) source.push('parser-crash', { line: 1, column: 1 }, '', {});
+    else {
+      parse.before(display);
+      loaded.components = checkMdxBody(source, padded);
+      parse.before('');
+    }
+  }
   const before = source.problems.length;
   const { output, references } = checkSchema(source, def.schema, data);
   if (output === undefined) {
@@ -153,50 +174,84 @@ function loadFile(absolute: string, display: string, def: CollectionDef): Loaded
   return loaded;
 }
 
+/**
+ * How the MDX parser is guarded: `before` is told which file is parsed next, and `''` once the
+ * parse is over (a supervising process reads it, so that a native crash can be pinned on its
+ * file: validate/isolated.ts); files that crashed the parser before are not parsed again.
+ */
+export interface ParseHook {
+  before(file: string): void;
+  crashed: ReadonlySet<string>;
+}
+/**
+ * Test seam for the crash guard (tests/security/crash-guard.test.ts): with the MDX limits off, a
+ * file that really crashes the native parser reaches it. Never set outside that test.
+ */
+const LIMITS_OFF = process.env.KHUMUE_TEST_MDX_LIMITS_OFF === '1';
+const NO_HOOK: ParseHook = { before: () => undefined, crashed: new Set() };
+
+type ListProblem = 'unknown-collection' | 'file-outside-collection' | 'wrong-format' | 'bad-file-name' | 'symlink' | 'file-too-large';
+
 /** Lists the content folder; reports files and folders that are not where content belongs. */
 function listFiles(contentDir: string, root: string, problems: Problem[]): Array<{ absolute: string; display: string; def: CollectionDef }> {
   const out: Array<{ absolute: string; display: string; def: CollectionDef }> = [];
   const names = COLLECTIONS.map((c) => c.name);
-  const push = (absolute: string, code: 'unknown-collection' | 'file-outside-collection' | 'wrong-format' | 'bad-file-name', params: Record<string, string>, suggestion?: string) => {
+  const push = (absolute: string, code: ListProblem, params: Record<string, string | number>, suggestion?: string) => {
     const s = new SourceFile(displayPath(absolute, root, contentDir), absolute);
     s.push(code, { line: 1, column: 1 }, '', params, suggestion);
     problems.push(...s.problems);
   };
-  for (const name of readdirSync(contentDir).sort()) {
-    if (name.startsWith('.')) continue;
+  const list = (folder: string) => readdirSync(folder).filter((n) => !n.startsWith('.')).sort();
+  for (const name of list(contentDir)) {
     const absolute = join(contentDir, name);
-    const isDir = statSync(absolute).isDirectory();
-    if (!isDir) {
+    const stats = lstatOrUndefined(absolute);
+    if (!stats) continue;
+    if (stats.isSymbolicLink()) {
+      push(absolute, 'symlink', {});
+      continue;
+    }
+    if (!stats.isDirectory()) {
       const single = SINGLE_FILES[name];
-      if (single) out.push({ absolute, display: displayPath(absolute, root, contentDir), def: { name: name.replace(/\.yaml$/, ''), format: 'yaml', schema: single, label: name } });
+      if (single && stats.size > MAX_FILE_BYTES) push(absolute, 'file-too-large', { size: stats.size, max: MAX_FILE_BYTES });
+      else if (single) out.push({ absolute, display: displayPath(absolute, root, contentDir), def: { name: name.replace(/\.yaml$/, ''), format: 'yaml', schema: single, label: name } });
       else if (!ROOT_IGNORED.has(name)) push(absolute, 'file-outside-collection', {}, closest(name, Object.keys(SINGLE_FILES)));
       continue;
     }
     const def = COLLECTIONS.find((c) => c.name === name);
     if (!def) {
-      for (const file of readdirSync(absolute).sort()) {
-        if (!file.startsWith('.')) push(join(absolute, file), 'unknown-collection', { folder: name, known: names.join(', ') }, closest(name, names));
-      }
+      for (const file of list(absolute)) push(join(absolute, file), 'unknown-collection', { folder: name, known: names.join(', ') }, closest(name, names));
       continue;
     }
-    for (const file of readdirSync(absolute).sort()) {
-      if (file.startsWith('.')) continue;
+    for (const file of list(absolute)) {
       const path = join(absolute, file);
-      if (statSync(path).isDirectory()) {
-        for (const inner of readdirSync(path)) if (!inner.startsWith('.')) push(join(path, inner), 'file-outside-collection', {});
+      const entryStats = lstatOrUndefined(path);
+      if (!entryStats) continue;
+      const verdict = judgeEntryFile(file, entryStats, def.format);
+      if (verdict.ok) {
+        out.push({ absolute: path, display: displayPath(path, root, contentDir), def });
         continue;
       }
-      const ext = extname(file).toLowerCase();
-      if (!EXTENSIONS[def.format].includes(ext)) {
-        push(path, 'wrong-format', { folder: `content/${name}`, expected: EXTENSIONS[def.format].join(' หรือ '), received: ext || file });
-        continue;
+      switch (verdict.reason) {
+        case 'symlink':
+          push(path, 'symlink', {});
+          break;
+        case 'not-a-file':
+          if (entryStats.isDirectory()) for (const inner of list(path)) push(join(path, inner), 'file-outside-collection', {});
+          else push(path, 'file-outside-collection', {});
+          break;
+        case 'wrong-format': {
+          const ext = extname(file);
+          const expected = EXTENSIONS[def.format] as readonly string[];
+          push(path, 'wrong-format', { folder: `content/${name}`, expected: expected.join(' หรือ '), received: ext || file }, expected.includes(ext.toLowerCase()) ? `${basename(file, ext)}${ext.toLowerCase()}` : undefined);
+          break;
+        }
+        case 'bad-file-name':
+          push(path, 'bad-file-name', { name: file });
+          break;
+        case 'too-large':
+          push(path, 'file-too-large', { size: entryStats.size, max: MAX_FILE_BYTES });
+          break;
       }
-      const id = basename(file, extname(file));
-      if (!ID_PATTERN.test(id)) {
-        push(path, 'bad-file-name', { name: file });
-        continue;
-      }
-      out.push({ absolute: path, display: displayPath(path, root, contentDir), def });
     }
   }
   return out;
@@ -206,13 +261,13 @@ function listFiles(contentDir: string, root: string, problems: Problem[]): Array
  * Validates every file under `contentDir`.
  * @param root the folder paths are shown relative to (the repository; default the working directory)
  */
-export function validateContent(contentDir: string, root = process.cwd()): ValidationResult {
+export function validateContent(contentDir: string, root = process.cwd(), parse: ParseHook = NO_HOOK): ValidationResult {
   const problems: Problem[] = [];
   const files = listFiles(contentDir, root, problems);
   const loaded: Loaded[] = [];
   for (const f of files) {
     try {
-      const l = loadFile(f.absolute, f.display, f.def);
+      const l = loadFile(f.absolute, f.display, f.def, parse);
       if (l) loaded.push(l);
     } catch (error) {
       const s = new SourceFile(f.display, f.absolute);

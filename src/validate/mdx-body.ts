@@ -1,12 +1,16 @@
 /**
- * MDX is content from pull requests, not code. This parses the body with the parser the build
- * compiles it with (satteri, which @astrojs/mdx uses in Astro 7 — so what passes here compiles
- * there, and a syntax error is reported as the build would meet it) and rejects everything that
- * could run at build or view time: import/export, JavaScript expressions beyond plain values,
- * unknown components, <script> and friends, on* handlers and javascript: URLs.
+ * MDX is content from pull requests, not code. The body is parsed with the parser the site's
+ * loader renders it with (Sätteri, on the same padded text: content/frontmatter.ts), after the
+ * limits of content/limits.ts, and everything outside the allow-lists is an error: import/export,
+ * any `{expression}` but a comment, any attribute value but a quoted string, Astro directives
+ * (`set:html`, `is:raw`, `client:*`, …), unknown components and attributes, elements outside
+ * SAFE_HTML, attributes outside the element's list, and URLs outside content/url-policy.ts.
+ * The renderer drops the same things (content/body.ts); this file says why, with the line.
  */
-import { parse as parseJs, type Expression, type Program } from 'acorn';
+import { parse as parseJs } from 'acorn';
 import { mdxToMdast } from 'satteri';
+import { authorMayUse, AUTHOR_ATTRIBUTES } from '../content/body.ts';
+import { checkUrl } from '../content/url-policy.ts';
 import { FORBIDDEN_HTML, MDX_COMPONENTS, SAFE_HTML } from '../schema/components.ts';
 import type { SourceFile } from './source-file.ts';
 import { closest } from './suggest.ts';
@@ -20,56 +24,20 @@ export interface ComponentReference {
   column: number;
 }
 
-const parseProgram = (source: string): Program | undefined => {
+/** Whether an expression's source holds nothing but comments (`{/* หมายเหตุ *\/}`). */
+function onlyComments(source: string | undefined): boolean {
+  if (!source?.trim()) return true;
   try {
-    return parseJs(source, { ecmaVersion: 'latest', sourceType: 'module' });
+    return parseJs(source, { ecmaVersion: 'latest', sourceType: 'module' }).body.length === 0;
   } catch {
-    return undefined;
-  }
-};
-
-/**
- * The value of an expression (`{…}` in text or an attribute) when it is nothing but a literal
- * value; `{ plain: true }` without a value when it holds only comments; `{ plain: false }` for
- * anything else — code, which content may not carry.
- */
-function plainValue(source: string | undefined): { plain: boolean; value?: unknown } {
-  if (!source?.trim()) return { plain: true };
-  // MDX reads the braces' content as one expression
-  const statement = parseProgram(`(${source}\n)`)?.body;
-  // only comments (`{/* … */}`) are no expression, but an empty program
-  if (!statement) return { plain: parseProgram(source)?.body.length === 0 };
-  if (statement.length !== 1 || statement[0]!.type !== 'ExpressionStatement') return { plain: false };
-  const expression = statement[0].expression as Expression;
-  if (!isLiteral(expression)) return { plain: false };
-  return { plain: true, value: expression.type === 'Literal' ? expression.value : undefined };
-}
-
-function isLiteral(node: unknown): boolean {
-  const n = node as { type: string; [k: string]: unknown };
-  switch (n.type) {
-    case 'Literal':
-      return !(n as { regex?: unknown }).regex;
-    case 'TemplateLiteral':
-      return (n.expressions as unknown[]).length === 0;
-    case 'UnaryExpression':
-      return (n.operator === '-' || n.operator === '+') && (n.argument as { type: string }).type === 'Literal';
-    case 'ArrayExpression':
-      return (n.elements as unknown[]).every((e) => e !== null && isLiteral(e));
-    case 'ObjectExpression':
-      return (n.properties as Array<{ type: string; computed: boolean; value: unknown }>).every(
-        (p) => p.type === 'Property' && !p.computed && isLiteral(p.value),
-      );
-    default:
-      return false;
+    return false;
   }
 }
 
-/** javascript:, also when hidden with case, whitespace, control characters or entities. */
+/** A script URL (kept for callers that ask just this): see content/url-policy.ts. */
 export function isJavascriptUrl(url: string): boolean {
-  const decoded = url.replace(/&#x?([0-9a-f]+);?/gi, (_, n: string) => String.fromCodePoint(parseInt(n, /x/i.test(_) ? 16 : 10)));
-  // eslint-disable-next-line no-control-regex
-  return /^javascript:/i.test(decoded.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));
+  const verdict = checkUrl(url);
+  return !verdict.ok && verdict.reason === 'script';
 }
 
 interface Position {
@@ -93,26 +61,32 @@ interface MdxNode {
   children?: MdxNode[];
 }
 
-/**
- * Whether a body needs the MDX parser at all: only JSX, expressions, ESM, links and numbered lists
- * can carry what the checks look for (and only JSX, expressions and ESM can be MDX syntax errors).
- * Plain prose, the usual body of a flowchart, plan or KPI, is skipped: parsing is most of the time
- * validation takes on a large corpus.
- */
-const NEEDS_PARSE = /[<{}]|^\s*(?:import|export)\b|javascript:|^\s*(?:[-*+]\s+)?[๐-๙0-9]+[.)]|\]\(/im;
+/** Reports a URL outside the allow-list; true when it was reported. */
+function checkContentUrl(file: SourceFile, where: { line: number; column: number }, url: string, kind: 'link' | 'resource'): boolean {
+  const verdict = checkUrl(url, kind);
+  if (verdict.ok) return false;
+  const shown = url.length > 80 ? `${url.slice(0, 77)}…` : url;
+  if (verdict.reason === 'script') file.push('mdx-javascript-url', where, '', { url: shown });
+  else if (verdict.reason === 'remote-resource') file.push('mdx-remote-image', where, '', { url: shown });
+  else file.push('mdx-url-scheme', where, '', { url: shown });
+  return true;
+}
 
-/** Checks an MDX file's text (frontmatter included, so positions are the file's own); `body` is the text after it. */
-export function checkMdxBody(file: SourceFile, text: string, body = text): ComponentReference[] {
+/**
+ * Checks an MDX body. `text` is the body padded to the file's lines (content/frontmatter.ts), so
+ * that positions are the file's own; a body without frontmatter may be passed as it is.
+ */
+export function checkMdxBody(file: SourceFile, text: string): ComponentReference[] {
   const refs: ComponentReference[] = [];
-  if (!NEEDS_PARSE.test(body)) return refs;
   let tree: MdxNode;
   try {
     tree = mdxToMdast(text, { position: true }) as MdxNode;
   } catch (error) {
     // satteri: "3:1: Expected a closing tag for `<Foo>` (3:1) (mdx-jsx:unexpected-character)"
     const message = (error as Error).message;
-    const m = /^(\d+):(\d+):\s*([\s\S]*?)(?:\s*\([a-z-]+:[a-z-]+\))?$/.exec(message.split('\n')[0]!);
-    file.push('mdx-syntax', { line: Number(m?.[1] ?? 1), column: Number(m?.[2] ?? 1) }, '', { detail: m?.[3] ?? message });
+    const m = /^(\d+):(\d+):\s*(.*)$/.exec(message.split('\n')[0]!);
+    const detail = (m?.[3] ?? message).replace(/\s*\([a-z-]+:[a-z-]+\)$/, '');
+    file.push('mdx-syntax', { line: Number(m?.[1] ?? 1), column: Number(m?.[2] ?? 1) }, '', { detail });
     return refs;
   }
   const walk = (n: MdxNode): void => {
@@ -122,12 +96,14 @@ export function checkMdxBody(file: SourceFile, text: string, body = text): Compo
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        if (!plainValue(n.value).plain) file.push('mdx-expression', at(n), '', {});
+        if (!onlyComments(n.value)) file.push('mdx-expression', at(n), '', {});
         return;
       case 'link':
-      case 'image':
       case 'definition':
-        if (n.url && isJavascriptUrl(n.url)) file.push('mdx-javascript-url', at(n), '', {});
+        if (n.url !== undefined) checkContentUrl(file, at(n), n.url, 'link');
+        break;
+      case 'image':
+        if (n.url !== undefined) checkContentUrl(file, at(n), n.url, 'resource');
         break;
       case 'list':
       case 'root':
@@ -199,7 +175,7 @@ function checkElement(
   const name = n.name;
   if (!name) return; // <>…</> fragment: harmless
   const lower = name.toLowerCase();
-  const spec = MDX_COMPONENTS[name];
+  const spec = Object.hasOwn(MDX_COMPONENTS, name) ? MDX_COMPONENTS[name] : undefined;
   if (FORBIDDEN_HTML.has(lower)) {
     file.push('mdx-forbidden-element', at(n), '', { name });
   } else if (!spec && /^[A-Z]/.test(name)) {
@@ -217,35 +193,42 @@ function checkElement(
     }
     const attrName = attr.name ?? '';
     seen.add(attrName);
-    let value: string | undefined;
-    if (attr.value && typeof attr.value === 'object') {
-      const plain = plainValue(attr.value.value);
-      if (!plain.plain) {
-        file.push('mdx-expression', where, '', {});
-        continue;
-      }
-      if (plain.value !== undefined) value = String(plain.value);
-    } else if (typeof attr.value === 'string') {
-      value = attr.value;
+    if (attrName.includes(':')) {
+      // set:html, set:text, is:raw, is:inline, client:*, server:*, define:vars, class:list, xlink:href …
+      file.push('mdx-directive', where, '', { name: attrName });
+      continue;
     }
     if (/^on/i.test(attrName)) {
       file.push('mdx-event-handler', where, '', { name: attrName });
       continue;
     }
-    if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster'].includes(attrName.toLowerCase()) && value && isJavascriptUrl(value)) {
-      file.push('mdx-javascript-url', where, '', {});
+    if (attr.value && typeof attr.value === 'object') {
+      // `{…}`: even a literal — props are written as quoted strings (`id="x"`)
+      file.push('mdx-expression', where, '', {});
       continue;
     }
+    const value = typeof attr.value === 'string' ? attr.value : undefined;
     if (spec) {
-      const prop = spec.props[attrName];
+      const prop = Object.hasOwn(spec.props, attrName) ? spec.props[attrName] : undefined;
       if (!prop) {
         file.push('unknown-attribute', where, '', { component: name, name: attrName }, closest(attrName, Object.keys(spec.props)));
-      } else if (prop.values && value !== undefined && !prop.values.includes(value)) {
+      } else if (value === undefined) {
+        file.push('wrong-type', where, '', { expected: ' ข้อความในเครื่องหมายคำพูด (a quoted string)', received: ` \`${attrName}\` ที่ไม่มีค่า (no value)` });
+      } else if (prop.values && !prop.values.includes(value)) {
         file.push('invalid-value', where, '', { received: value, expected: prop.values.map((v) => `\`${v}\``).join(', ') }, closest(value, prop.values));
-      } else if (prop.reference && value !== undefined) {
+      } else if (prop.reference) {
         refs.push({ component: name, collection: prop.reference, id: value, ...where });
       }
+      continue;
     }
+    if (!SAFE_HTML.has(name)) continue; // the element is reported already
+    if (!authorMayUse(name, attrName)) {
+      const allowed = [...AUTHOR_ATTRIBUTES['*']!, ...(AUTHOR_ATTRIBUTES[name] ?? [])];
+      file.push('mdx-attribute-not-allowed', where, '', { element: name, name: attrName, allowed: allowed.join(', ') }, closest(attrName, allowed));
+      continue;
+    }
+    if (value !== undefined && attrName === 'href') checkContentUrl(file, where, value, 'link');
+    if (value !== undefined && attrName === 'src') checkContentUrl(file, where, value, 'resource');
   }
   if (spec) {
     for (const [prop, def] of Object.entries(spec.props)) {

@@ -2,7 +2,8 @@
  * One content file as the validator sees it: its bytes decoded, its YAML (or MDX frontmatter)
  * parsed with positions, and a way to report a problem at a field path.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import { MAX_YAML_ALIASES, parseYamlDocument, yamlData } from '../content/yaml.ts';
 import { messageText, severityOf, type MessageCode } from './messages.ts';
 import { formatPath, type Problem } from './problem.ts';
 
@@ -59,7 +60,7 @@ export class SourceFile {
     this.lineOffset = lineOffset;
     this.yamlText = yamlText;
     this.lineCounter = new LineCounter();
-    const doc = parseDocument(yamlText, { lineCounter: this.lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    const doc = parseYamlDocument(yamlText, this.lineCounter);
     this.doc = doc;
     let ok = true;
     const lines = new Set<number>();
@@ -81,7 +82,17 @@ export class SourceFile {
       }
     }
     if (!ok) return false;
-    this.data = doc.toJS({ maxAliasCount: 100 });
+    try {
+      this.data = yamlData(doc);
+    } catch (error) {
+      // an alias bomb ("billion laughs"), or nesting past what the converter's stack holds
+      if (error instanceof RangeError && !/alias/i.test(error.message)) {
+        this.push('too-deep', { line: 1 + lineOffset, column: 1 }, '', { what: 'ข้อมูล YAML ', english: 'YAML data', limit: 32 });
+      } else {
+        this.push('yaml-aliases', { line: 1 + lineOffset, column: 1 }, '', { max: MAX_YAML_ALIASES });
+      }
+      return false;
+    }
     return true;
   }
 

@@ -23,9 +23,9 @@ test('a valid corpus: exit 0 and a Thai all-clear', () => {
 });
 
 test('warnings only: exit 0', () => {
-  const r = validate('unknown-field');
+  const r = validate('placeholder-left');
   expect(r.status).toBe(0);
-  expect(r.stdout).toContain('คำเตือน warning [unknown-field]');
+  expect(r.stdout).toContain('คำเตือน warning [placeholder-left]');
 });
 
 test('an error: exit 1, text format with file:line:column and a count', () => {

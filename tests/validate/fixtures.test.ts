@@ -1,6 +1,7 @@
 /**
  * Each folder in tests/fixtures/broken/ overlays one broken thing on the valid corpus. Its
- * expected.txt pins the exact, located report. UPDATE_FIXTURES=1 rewrites them (review the diff).
+ * expected.txt pins the exact, located report; a fixture without one fails. UPDATE_FIXTURES=1
+ * writes them (review the diff).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,9 @@ describe.each(names)('broken fixture %s', (name) => {
       const result = validateContent(corpus.content, corpus.dir);
       const text = formatProblems(result.problems, 'text');
       const expectedFile = join(BROKEN, name, 'expected.txt');
-      if (process.env.UPDATE_FIXTURES || !existsSync(expectedFile)) writeFileSync(expectedFile, `${text}\n`);
+      if (process.env.UPDATE_FIXTURES) writeFileSync(expectedFile, `${text}\n`);
+      // a fixture without its pinned report fails: UPDATE_FIXTURES=1 writes it, for review
+      expect(existsSync(expectedFile), `${name}/expected.txt is missing`).toBe(true);
       expect(text).toBe(readFileSync(expectedFile, 'utf8').trimEnd());
       expect(result.problems.length).toBeGreaterThan(0);
       expect(result.problems.some((p) => p.code === 'internal-error')).toBe(false);

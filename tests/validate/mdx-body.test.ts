@@ -18,11 +18,14 @@ describe('MDX bodies', () => {
     expect(check(text).problems).toEqual(['7:33 invalid-value', '8:4 mdx-event-handler']);
   });
 
-  test('expressions: literals and comments pass, code does not', () => {
-    expect(check('# a\n\n{/* หมายเหตุ */}\n\nค่า {1} และ {"ข้อความ"} และ {[1, 2]} และ {-3}\n').problems).toEqual([]);
+  test('expressions: only comments pass; literals, code and any {…} attribute value do not', () => {
+    expect(check('# a\n\n{/* หมายเหตุ */}\n\nข้อความ {/* อีก */}\n').problems).toEqual([]);
+    expect(check('# a\n\nค่า {1} และ {"ข้อความ"}\n').problems).toEqual(['3:5 mdx-expression', '3:13 mdx-expression']);
     expect(check('# a\n\nค่า {1 + 1}\n').problems).toEqual(['3:5 mdx-expression']);
     expect(check('# a\n\n{a) + (b}\n').problems).toEqual(['3:1 mdx-expression']);
-    expect(check('# a\n\n<FlowTable id={"flow-a"} />\n').refs).toEqual([{ component: 'FlowTable', collection: 'flowcharts', id: 'flow-a', line: 3, column: 12 }]);
+    expect(check('# a\n\n<FlowTable id="flow-a" />\n').refs).toEqual([{ component: 'FlowTable', collection: 'flowcharts', id: 'flow-a', line: 3, column: 12 }]);
+    expect(check('# a\n\n<FlowTable id={"flow-a"} />\n').problems).toEqual(['3:12 mdx-expression']);
+    expect(check('# a\n\n<FlowTable id={`flow-a`} />\n').problems).toEqual(['3:12 mdx-expression']);
     expect(check('# a\n\n<FlowTable {...props} />\n').problems).toEqual(['3:12 mdx-expression', '3:1 missing-attribute']);
   });
 

@@ -1,0 +1,68 @@
+/**
+ * The browser's profile folder, named after the build that started it
+ * (`$TMPDIR/khumue-print-<pid>-…`), so that a browser left running by a killed build can be told
+ * from any other Chromium on the machine and stopped by the next build.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PREFIX = 'khumue-print-';
+
+/** A fresh profile folder for a browser this process starts. */
+export function newProfile(): string {
+  return mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The build pid a profile folder belongs to. */
+const ownerOf = (folder: string): number => Number(new RegExp(`${PREFIX}(\\d+)-`).exec(folder)?.[1]);
+
+/**
+ * Stops browsers whose build is gone and removes their profiles; returns how many processes it
+ * stopped. Linux only (it reads /proc); elsewhere it does nothing.
+ */
+export function killOrphanBrowsers(): number {
+  let killed = 0;
+  const marker = `--user-data-dir=${join(tmpdir(), PREFIX)}`;
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    const profile = args.find((a) => a.startsWith(marker));
+    if (!profile) continue;
+    const owner = ownerOf(profile);
+    if (owner === process.pid || alive(owner)) continue;
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+      killed++;
+    } catch {
+      // gone already
+    }
+  }
+  try {
+    for (const name of readdirSync(tmpdir())) {
+      if (name.startsWith(PREFIX) && !alive(ownerOf(name)) && ownerOf(name) !== process.pid) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  } catch {
+    // a temporary folder we cannot read holds nothing of ours
+  }
+  return killed;
+}
