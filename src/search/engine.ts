@@ -111,7 +111,10 @@ export class SearchIndex {
 
   private async postings(term: string): Promise<number[] | undefined> {
     const i = this.shardIndexOf(term);
-    return i < 0 ? undefined : (await this.shard(i))[term];
+    if (i < 0) return undefined;
+    const shard = await this.shard(i);
+    // own keys only: `constructor`, `__proto__`, `toString` are words a reader may type
+    return Object.hasOwn(shard, term) ? shard[term] : undefined;
   }
 
   private async has(term: string): Promise<boolean> {

@@ -284,6 +284,7 @@ export function validateContent(contentDir: string, root = process.cwd(), parse:
     if (other) l.source.push('duplicate-id', { line: 1, column: 1 }, '', { id: l.id, other: other.source.file });
     else ids.set(l.id, l);
   }
+  checkOfficeCycles(byCollection.get('offices'));
   for (const l of loaded) {
     try {
       checkPlaceholders(l.source, l.text);
@@ -351,6 +352,23 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
     case 'handbooks':
       checkHandbook(source, l.output as Handbook, byCollection);
       break;
+  }
+}
+
+/** Offices whose parents lead back to themselves: the office tree and breadcrumbs need a tree. */
+function checkOfficeCycles(offices: Map<string, Loaded> | undefined): void {
+  if (!offices) return;
+  const parentOf = (id: string) => (offices.get(id)?.output as { parent?: string } | undefined)?.parent;
+  for (const [id, office] of offices) {
+    const path = [id];
+    for (let next = parentOf(id); next !== undefined && offices.has(next); next = parentOf(next)) {
+      if (next === id) {
+        office.source.report('office-parent-cycle', ['parent'], { cycle: [...path, id].map((x) => `\`${x}\``).join(' → ') });
+        break;
+      }
+      if (path.includes(next)) break; // a cycle further up, reported on its own members
+      path.push(next);
+    }
   }
 }
 

@@ -65,6 +65,8 @@ function reportIssue(file: SourceFile, issue: Issue, base: Path): void {
       if (issue.message === 'id-format' && typeof input === 'string') {
         const slug = input.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
         file.report('bad-id', path, { received: input }, { suggestion: slug && slug !== input ? slug : undefined });
+      } else if (issue.format === 'url') {
+        file.report('wrong-type', path, { expected: ' ที่อยู่เว็บที่ขึ้นต้นด้วย http:// หรือ https:// (an http or https URL)', received: ` \`${preview(input)}\`` });
       } else {
         file.report('wrong-type', path, { expected: ` รูปแบบ \`${issue.format}\``, received: ` \`${preview(input)}\`` });
       }

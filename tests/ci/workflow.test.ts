@@ -14,17 +14,31 @@ import { parse } from 'yaml';
 const root = join(import.meta.dirname, '..', '..');
 const workflow = parse(readFileSync(join(root, '.github', 'workflows', 'content.yml'), 'utf8')) as {
   on: Record<string, unknown>;
-  jobs: Record<string, { steps: Array<{ name?: string; run?: string; uses?: string; if?: string; env?: Record<string, string> }>; if?: string; needs?: string }>;
+  jobs: Record<string, { steps: Array<{ name?: string; run?: string; uses?: string; if?: string; env?: Record<string, string> }>; if?: string; needs?: string | string[]; environment?: unknown }>;
 };
 const dir = mkdtempSync(join(tmpdir(), 'khumue-ci-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('runs on pull requests and on main; publishes only from main, after the checks', () => {
   expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
-  expect(workflow.jobs.publish!.needs).toBe('check');
+  expect(workflow.jobs.publish!.needs).toEqual(['check', 'sign']);
   expect(workflow.jobs.publish!.if).toContain("github.ref == 'refs/heads/main'");
   const uses = workflow.jobs.check!.steps.map((s) => s.uses).filter(Boolean);
   expect(uses).toContain('actions/upload-artifact@v4');
+});
+
+test('signing secrets never meet content: the job that builds names no secret; only the sign job, on main, in its own environment, does', () => {
+  const text = (job: string) => JSON.stringify(workflow.jobs[job]);
+  expect(text('check')).not.toMatch(/secrets\./);
+  expect(text('check')).not.toMatch(/KHUMUE_SIGN_(?:P12|PASSWORD)/);
+  const sign = workflow.jobs.sign!;
+  expect(sign.needs).toBe('check');
+  expect(sign.if).toContain("github.event_name == 'push'");
+  expect(sign.if).toContain("github.ref == 'refs/heads/main'");
+  expect(sign.environment).toBe('signing');
+  const runs = sign.steps.map((s) => s.run ?? '').join('\n');
+  expect(runs).toContain('npm run sign');
+  expect(runs).not.toMatch(/npm run (?:build|dev)|astro/);
 });
 
 test("the check job's commands succeed here, in order: setup, validate --format github, build", () => {

@@ -1,7 +1,8 @@
 /**
  * Signing: a throwaway certificate with a Thai subject (made here with openssl, never stored in the
- * repository), a build that signs every PDF, poppler's pdfsig as the independent verifier, one byte
- * tampered, bytes appended, and the clear errors for a wrong password or a missing file.
+ * repository), a build told the certificate alone (KHUMUE_SIGN_CERT) and then `npm run sign` with
+ * the key, poppler's pdfsig as the independent verifier, one byte tampered, bytes appended, the
+ * clear errors for a wrong password or a missing file, and a build that refuses the key.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,11 @@ execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyo
 execFileSync('openssl', ['pkcs12', '-export', '-inkey', join(keys, 'key.pem'), '-in', join(keys, 'cert.pem'), '-out', join(keys, 'id.p12'), '-passout', `pass:${PASSWORD}`], { stdio: 'pipe' });
 const P12 = join(keys, 'id.p12');
 
-const site = buildSite(join(FIXTURES, 'valid', 'content'), { env: { KHUMUE_SIGN_P12: P12, KHUMUE_SIGN_PASSWORD: PASSWORD } });
+const CERT = join(keys, 'cert.pem');
+const signCli = (out: string, env: NodeJS.ProcessEnv) => spawnSync(process.execPath, ['scripts/sign.ts', '--out', out], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+const site = buildSite(join(FIXTURES, 'valid', 'content'), { env: { KHUMUE_SIGN_CERT: CERT } });
+const signed = signCli(site.out, { KHUMUE_SIGN_P12: P12, KHUMUE_SIGN_PASSWORD: PASSWORD });
+if (signed.status !== 0) throw new Error(`npm run sign failed:\n${signed.stdout}\n${signed.stderr}`);
 const pdfs = readdirSync(join(site.out, 'pdf'), { recursive: true }).map(String).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(site.out, 'pdf', f));
 const pdfsig = (file: string) => spawnSync('pdfsig', ['-no-ocsp', file], { encoding: 'utf8' });
 const verifyCli = (...files: string[]) => spawnSync(process.execPath, ['scripts/pdf-verify.ts', ...files], { cwd: root, encoding: 'utf8' });
@@ -32,7 +37,7 @@ afterAll(() => {
   rmSync(keys, { recursive: true, force: true });
 });
 
-describe('a build with KHUMUE_SIGN_P12 and KHUMUE_SIGN_PASSWORD', () => {
+describe('a build with KHUMUE_SIGN_CERT, then npm run sign with KHUMUE_SIGN_P12 and KHUMUE_SIGN_PASSWORD', () => {
   test('signs every PDF: pdfsig says valid, whole document, PAdES (ETSI.CAdES.detached), Thai signer intact', () => {
     expect(pdfs.length).toBeGreaterThan(0);
     for (const file of pdfs) {
@@ -105,21 +110,40 @@ describe('the signing identity', () => {
     expect(id.organization).toBe(ORG);
   });
 
-  test('a wrong password or a missing file is a clear error, and the build stops before touching the output', () => {
+  test('a wrong password or a missing file is a clear error, and npm run sign changes no PDF', () => {
     expect(() => loadIdentity(P12, 'wrong')).toThrow(SigningError);
     expect(() => loadIdentity(P12, 'wrong')).toThrow(/KHUMUE_SIGN_PASSWORD does not open/);
     expect(() => loadIdentity(join(keys, 'none.p12'), PASSWORD)).toThrow(/no such file/);
-    const before = readFileSync(pdfs[0]!);
-    const r = spawnSync(process.execPath, ['scripts/build.ts', '--content', join(FIXTURES, 'valid', 'content'), '--out', site.out], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, KHUMUE_SIGN_P12: P12, KHUMUE_SIGN_PASSWORD: 'wrong' },
-    });
+    const before = pdfs.map((f) => readFileSync(f));
+    const r = signCli(site.out, { KHUMUE_SIGN_P12: P12, KHUMUE_SIGN_PASSWORD: 'wrong' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('KHUMUE_SIGN_PASSWORD does not open this PKCS#12 file');
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(readFileSync(pdfs[0]!).equals(before)).toBe(true);
-    expect(existsSync(site.out)).toBe(true);
+    pdfs.forEach((f, i) => expect(readFileSync(f).equals(before[i]!)).toBe(true));
+  });
+
+  test('a key whose certificate is not the one the approval pages name is refused', () => {
+    const other = mkdtempSync(join(tmpdir(), 'khumue-keys-'));
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(other, 'key.pem'), '-out', join(other, 'cert.pem'), '-days', '30', '-utf8', '-subj', `/C=TH/O=${ORG}/CN=นายอื่น ไม่ใช่`], { stdio: 'pipe' });
+      execFileSync('openssl', ['pkcs12', '-export', '-inkey', join(other, 'key.pem'), '-in', join(other, 'cert.pem'), '-out', join(other, 'id.p12'), '-passout', 'pass:x'], { stdio: 'pipe' });
+      const r = signCli(site.out, { KHUMUE_SIGN_P12: join(other, 'id.p12'), KHUMUE_SIGN_PASSWORD: 'x' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`the approval pages name ${SIGNER}, but this key's certificate is นายอื่น ไม่ใช่'s`);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  test('the build refuses the signing key or its password in its environment, before anything is made', () => {
+    const before = readFileSync(pdfs[0]!);
+    for (const env of [{ KHUMUE_SIGN_P12: P12, KHUMUE_SIGN_PASSWORD: PASSWORD }, { KHUMUE_SIGN_PASSWORD: PASSWORD }, { KHUMUE_SIGN_P12: P12 }]) {
+      const r = spawnSync(process.execPath, ['scripts/build.ts', '--content', join(FIXTURES, 'valid', 'content'), '--out', site.out], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("signing secrets must not be in the build's environment");
+      expect(r.stdout).not.toContain('validated'); // stopped before validation, Astro or Chromium started
+      expect(readFileSync(pdfs[0]!).equals(before)).toBe(true);
+    }
   });
 
   test('signing is deterministic apart from its time: the same time gives the same bytes', async () => {
