@@ -16,9 +16,14 @@ export const MAX_DEPTH = 32;
 export const MAX_INDENT = 160;
 /** Longest line, in characters (a real table row or paragraph is a few thousand). */
 export const MAX_LINE = 20_000;
+/**
+ * Most tags in one file: the parser's time grows with the square of their number (20,000
+ * `<Note>x</Note>` blocks: 4.6 s; 60,000 `<div>`s: 51 s). The longest seed manual has 61.
+ */
+export const MAX_TAGS = 2_000;
 
 export interface LimitProblem {
-  what: 'depth-tags' | 'depth-brackets' | 'depth-containers' | 'indent' | 'line-length';
+  what: 'depth-tags' | 'depth-brackets' | 'depth-containers' | 'indent' | 'line-length' | 'tag-count';
   line: number;
   column: number;
   /** the limit that was passed */
@@ -34,6 +39,7 @@ const isSpace = (c: number) => c === 0x20 || c === 0x09;
  */
 export function checkMdxLimits(text: string): LimitProblem | undefined {
   let tagDepth = 0;
+  let tags = 0;
   let braceDepth = 0; // `{` … `}`: an expression, which may span paragraphs
   let bracketDepth = 0; // `[` and `(` within a paragraph
   let inTag = false;
@@ -123,6 +129,7 @@ export function checkMdxLimits(text: string): LimitProblem | undefined {
             if (tagDepth > 0) tagDepth--;
           } else if (isLetter(next) || next === 0x3e) {
             inTag = true;
+            if (++tags > MAX_TAGS) return { what: 'tag-count', line, column: p - i + 1, limit: MAX_TAGS };
             if (next === 0x3e) {
               inTag = false;
               if (++tagDepth > MAX_DEPTH) return { what: 'depth-tags', line, column: p - i + 1, limit: MAX_DEPTH };

@@ -20,7 +20,7 @@ export function yamlData(doc: Document.Parsed): unknown {
 export function readYamlData(text: string): unknown {
   try {
     const doc = parseYamlDocument(text);
-    if (doc.errors.length) return undefined;
+    if (doc.errors.length || doc.warnings.length) return undefined;
     return yamlData(doc);
   } catch {
     return undefined;

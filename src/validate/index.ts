@@ -91,6 +91,7 @@ const LIMIT_WORDS: Record<LimitProblem['what'], [string, string]> = {
   'depth-containers': ['รายการย่อยหรือข้อความอ้างอิง', 'lists or block quotes'],
   indent: ['การย่อหน้า', 'indentation'],
   'line-length': ['บรรทัด', 'line length'],
+  'tag-count': ['แท็ก', 'tags'],
 };
 
 /** Reports a passed limit (content/limits.ts); true when there was one. */
@@ -98,6 +99,7 @@ function reportLimit(source: SourceFile, problem: LimitProblem | undefined): boo
   if (!problem) return false;
   const where = { line: problem.line, column: problem.column };
   if (problem.what === 'line-length') source.push('line-too-long', where, '', { limit: problem.limit });
+  else if (problem.what === 'tag-count') source.push('too-many-tags', where, '', { limit: problem.limit });
   else {
     const [th, en] = LIMIT_WORDS[problem.what];
     source.push('too-deep', where, '', { what: th, english: en, limit: problem.what === 'indent' ? `${problem.limit} ตัวอักษร (columns)` : problem.limit });

@@ -30,6 +30,7 @@ export const MESSAGES = {
   'symlink': { kind: 'error', text: () => 'แฟ้มนี้เป็นลิงก์สัญลักษณ์ (symbolic link) ซึ่งระบบไม่อ่านตาม ให้ใส่แฟ้มจริงแทน (content files must be regular files; symbolic links are not followed)' },
   'file-too-large': { kind: 'error', text: (p) => `แฟ้มมีขนาด ${p.size} ไบต์ เกินขนาดสูงสุด ${p.max} ไบต์ ให้แบ่งเป็นหลายแฟ้ม (file too large: at most ${p.max} bytes)` },
   'too-deep': { kind: 'error', text: (p) => `${p.what}ซ้อนกันลึกเกิน ${p.limit} ชั้น ระบบจึงไม่อ่านแฟ้มนี้ ให้ลดการซ้อน (nesting deeper than ${p.limit} levels: ${p.english})` },
+  'too-many-tags': { kind: 'error', text: (p) => `แฟ้มนี้มีแท็กเกิน ${p.limit} แท็ก ระบบจึงไม่อ่านต่อ ให้แบ่งเป็นหลายแฟ้ม (more than ${p.limit} tags in one file: split it)` },
   'line-too-long': { kind: 'error', text: (p) => `บรรทัดยาวเกิน ${p.limit} ตัวอักษร ให้ขึ้นบรรทัดใหม่ (line longer than ${p.limit} characters)` },
   'parser-crash': { kind: 'error', text: () => 'ตัวอ่าน MDX หยุดทำงานกับแฟ้มนี้ จึงไม่นำแฟ้มนี้ไปสร้างเว็บไซต์ ให้ลดการซ้อนของแท็กและวงเล็บ (the MDX parser crashed on this file; it is not built — reduce the nesting of tags and brackets)' },
   'unclosed-frontmatter': { kind: 'error', text: () => 'ส่วนหัวไม่มีบรรทัด `---` ปิดท้าย (frontmatter is not closed by a `---` line)' },

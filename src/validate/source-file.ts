@@ -64,6 +64,11 @@ export class SourceFile {
     this.doc = doc;
     let ok = true;
     const lines = new Set<number>();
+    // an unknown tag (`!!js/function`, `!custom`) is a warning to the YAML library; content has no use for tags
+    for (const warning of doc.warnings) {
+      ok = false;
+      this.push('yaml-syntax', this.offsetToPosition(warning.pos[0]), '', { detail: `ใช้แท็ก YAML ไม่ได้ (${warning.message.split('\n')[0]})` });
+    }
     for (const error of doc.errors) {
       ok = false;
       const at = this.offsetToPosition(error.pos[0]);
