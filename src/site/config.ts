@@ -1,15 +1,26 @@
-/** Site settings from content/site.yaml (already validated by the build; defaults when absent). */
-import { existsSync, readFileSync } from 'node:fs';
+/**
+ * Site settings from content/site.yaml, read by the content rules (content/files.ts, yaml.ts).
+ * The build has validated them; in `npm run dev` a setting the validator rejects (a `javascript:`
+ * siteUrl, say) is left at its default instead of reaching a page, and the overlay says why.
+ */
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readEntryText } from '../content/files.ts';
+import { readYamlData } from '../content/yaml.ts';
 import { SiteSchema, type Site } from '../schema/index.ts';
 
 let cached: Site | undefined;
 
 export function siteConfig(): Site {
   if (!cached) {
-    const file = join(process.env.KHUMUE_CONTENT_DIR ?? 'content', 'site.yaml');
-    cached = SiteSchema.parse(existsSync(file) ? (parse(readFileSync(file, 'utf8')) ?? {}) : {});
+    const text = readEntryText(join(process.env.KHUMUE_CONTENT_DIR ?? 'content', 'site.yaml'));
+    const raw = text === undefined ? {} : readYamlData(text.replace(/^\uFEFF/, ''));
+    const data: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...raw } : {};
+    let parsed = SiteSchema.safeParse(data);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) delete data[String(issue.path[0])];
+      parsed = SiteSchema.safeParse(data);
+    }
+    cached = parsed.success ? parsed.data : SiteSchema.parse({});
   }
   return cached;
 }
