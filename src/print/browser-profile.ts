@@ -3,7 +3,7 @@
  * (`$TMPDIR/khumue-print-<pid>-…`), so that a browser left running by a killed build can be told
  * from any other Chromium on the machine and stopped by the next build.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,6 +23,15 @@ function alive(pid: number): boolean {
   }
 }
 
+/** A process that has exited and waits for its parent to read its status. */
+function isZombie(pid: string): boolean {
+  try {
+    return / Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
 /** The build pid a profile folder belongs to. */
 const ownerOf = (folder: string): number => Number(new RegExp(`${PREFIX}(\\d+)-`).exec(folder)?.[1]);
 
@@ -39,6 +48,7 @@ export function killOrphanBrowsers(): number {
   } catch {
     return 0;
   }
+  const stopped: string[] = [];
   for (const pid of pids) {
     let args: string[];
     try {
@@ -52,11 +62,15 @@ export function killOrphanBrowsers(): number {
     if (owner === process.pid || alive(owner)) continue;
     try {
       process.kill(Number(pid), 'SIGKILL');
+      stopped.push(pid);
       killed++;
     } catch {
       // gone already
     }
   }
+  // let them go before their profiles are removed (a dying browser may still write to it)
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; i < 30 && stopped.some((pid) => existsSync(`/proc/${pid}/cmdline`) && !isZombie(pid)); i++) Atomics.wait(pause, 0, 0, 100);
   try {
     for (const name of readdirSync(tmpdir())) {
       if (name.startsWith(PREFIX) && !alive(ownerOf(name)) && ownerOf(name) !== process.pid) rmSync(join(tmpdir(), name), { recursive: true, force: true });

@@ -104,12 +104,29 @@ async function withDeadline<T>(work: Promise<T>, seconds: number, onTimeout: () 
   }
 }
 
-/** Stops a browser for good: a polite close when it answers, SIGKILL when it does not. */
+/**
+ * Kills a browser and every process it started: puppeteer starts Chromium as the leader of its own
+ * process group, so one signal to the group reaches the renderers too (even stopped ones).
+ */
+function killBrowser(browser: Browser): void {
+  const pid = browser.process()?.pid;
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
+}
+
+/** Stops a browser for good: a polite close when it answers, SIGKILL to its group when it does not. */
 async function stopBrowser(browser: Browser | undefined): Promise<void> {
   if (!browser) return;
-  const child = browser.process();
-  await withDeadline(browser.close(), 10, () => child?.kill('SIGKILL'), 'ปิด').catch(() => child?.kill('SIGKILL'));
-  child?.kill('SIGKILL');
+  await withDeadline(browser.close(), 10, () => killBrowser(browser), 'ปิด').catch(() => undefined);
+  killBrowser(browser);
 }
 
 /**
@@ -221,7 +238,7 @@ export async function printDocuments(
   // an unchanged site starts no browser; a crashed or frozen one is replaced once for everyone
   let browser: Promise<Browser> | undefined;
   const getBrowser = () => (browser ??= launch());
-  const kill = (b: Promise<Browser> | undefined) => void b?.then((x) => x.process()?.kill('SIGKILL')).catch(() => {});
+  const kill = (b: Promise<Browser> | undefined) => void b?.then(killBrowser).catch(() => {});
   const restart = async (failed: Promise<Browser> | undefined) => {
     if (browser === failed) {
       await failed?.then(stopBrowser).catch(() => {});

@@ -66,7 +66,7 @@ function checkContentUrl(file: SourceFile, where: { line: number; column: number
   const verdict = checkUrl(url, kind);
   if (verdict.ok) return false;
   const shown = url.length > 80 ? `${url.slice(0, 77)}…` : url;
-  if (verdict.reason === 'script') file.push('mdx-javascript-url', where, '', { url: shown });
+  if (verdict.reason === 'script') file.push('mdx-javascript-url', where, '', { scheme: verdict.scheme ?? '' });
   else if (verdict.reason === 'remote-resource') file.push('mdx-remote-image', where, '', { url: shown });
   else file.push('mdx-url-scheme', where, '', { url: shown });
   return true;

@@ -47,16 +47,26 @@ function wrapper(name: string, freeze = false): { path: string; envFile: string 
   return { path, envFile };
 }
 
-const ourBrowsers = () =>
+/** Processes of browsers started for printing (other test files' builds print at the same time). */
+const ourBrowsers = (profile = join(tmpdir(), 'khumue-print-')) =>
   readdirSync('/proc')
     .filter((p) => /^\d+$/.test(p))
     .filter((p) => {
       try {
-        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(`--user-data-dir=${join(tmpdir(), 'khumue-print-')}`);
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}`);
       } catch {
         return false;
       }
     });
+/** Those of them that are stopped (state T): only the frozen test browser is. */
+const frozenBrowsers = () =>
+  ourBrowsers().filter((p) => {
+    try {
+      return /^\d+ \(.*\) T /.test(readFileSync(`/proc/${p}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
 
 test("the browser's environment holds only what Chromium needs: no secret, token or password of the build's", () => {
   const env = browserEnv({ PATH: '/usr/bin', HOME: '/root', LANG: 'th_TH.UTF-8', KHUMUE_SIGN_P12: '/k.p12', KHUMUE_SIGN_PASSWORD: 'x', GITHUB_TOKEN: 't', AWS_SECRET_ACCESS_KEY: 's', NPM_TOKEN: 'n' });
@@ -88,7 +98,7 @@ test('a browser that stops answering: the build exits 1 with a clear message, le
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(seconds).toBeLessThan(120);
     expect(readdirSync(site.out, { recursive: true }).map(String).sort()).toEqual(before);
-    expect(ourBrowsers()).toEqual([]);
+    expect(frozenBrowsers()).toEqual([]);
   } finally {
     corpus.cleanup();
   }
@@ -123,7 +133,7 @@ test("a killed build's temporary folder and its browser are cleaned by the next 
   const orphan = spawn(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', `--user-data-dir=${profile}`, 'about:blank'], { detached: true, stdio: 'ignore' });
   orphan.unref();
   await new Promise((r) => setTimeout(r, 1500));
-  expect(ourBrowsers().length).toBeGreaterThan(0);
+  expect(ourBrowsers(profile).length).toBeGreaterThan(0);
   const corpus = corpusWith(join(FIXTURES, 'broken', 'total-mismatch', 'content'));
   try {
     const r = build(corpus.content, out);
@@ -132,7 +142,7 @@ test("a killed build's temporary folder and its browser are cleaned by the next 
     expect(r.stdout).toMatch(/stopped \d+ browser processes left by a stopped build/);
     expect(existsSync(leftover)).toBe(false);
     await new Promise((r) => setTimeout(r, 500));
-    expect(ourBrowsers()).toEqual([]);
+    expect(ourBrowsers(profile)).toEqual([]);
     expect(existsSync(profile)).toBe(false);
   } finally {
     corpus.cleanup();

@@ -190,6 +190,21 @@ test('links to other pages point at the configured site, never at the local prin
   for (const uri of raw.matchAll(/\/URI \(([^)]*)\)/g)) expect(uri[1]).toMatch(/^https:\/\/intranet\.example\.go\.th\/khumue\//);
 });
 
+test('no script URL anywhere in the built site, and the PDFs link only to http(s), mailto and tel (seed content and the fixture)', () => {
+  for (const site of [real, fixture]) {
+    for (const f of readdirSync(site.out, { recursive: true }).map(String)) {
+      const file = join(site.out, f);
+      if (!/\.(?:html|js|json|xml|txt|svg|css)$/.test(f)) continue;
+      expect(readFileSync(file, 'utf8'), f).not.toMatch(/javascript:|vbscript:/i);
+    }
+    for (const f of readdirSync(join(site.out, 'pdf'), { recursive: true }).map(String).filter((x) => x.endsWith('.pdf'))) {
+      const raw = readFileSync(join(site.out, 'pdf', f), 'latin1');
+      expect(raw, f).not.toMatch(/\/S\s*\/(?:JavaScript|Launch|SubmitForm|ImportData)|\/JS\s*[(<]/);
+      for (const uri of raw.matchAll(/\/URI\s*\(([^)]*)\)/g)) expect(uri[1], f).toMatch(/^(?:https?:\/\/|mailto:|tel:)/);
+    }
+  }
+});
+
 test('a rebuild with one changed manual re-prints only that manual and the handbook containing it', () => {
   const corpus = corpusWith();
   const root2 = join(import.meta.dirname, '..', '..');

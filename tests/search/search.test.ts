@@ -71,6 +71,14 @@ describe('npm run search', () => {
     expect(paths).toContain('manuals/smart-operational-system/index.html');
   });
 
+  test('words that are also names of JavaScript object properties are ordinary words: no crash, no false hits', () => {
+    for (const q of ['constructor', '__proto__', 'toString', 'hasOwnProperty valueOf', 'prototype']) {
+      const r = search('--site', site.out, '--query', q, '--json');
+      expect(r.status, `${q}: ${r.stderr}`).toBe(0);
+      expect(JSON.parse(r.stdout), q).toEqual([]);
+    }
+  });
+
   test('--index indexes any folder of static HTML (no <main>, sections by heading id, noindex skipped)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'khumue-html-'));
     try {
