@@ -14,4 +14,6 @@ if (!values.out || !Number.isInteger(n) || n < 1) {
 }
 const started = performance.now();
 const made = generateCorpus(resolve(import.meta.dirname, '..', 'content'), resolve(values.out), n);
-console.log(`bench:corpus: ${made.files} แฟ้ม — คู่มือ ${made.manuals} ผังกระบวนการ ${made.flowcharts} แผน ${made.plans} ตัวชี้วัด ${made.kpis} ภารกิจ ${made.missions} หน่วยงาน ${made.offices} (${made.files} files) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${values.out}`);
+console.log(
+  `bench:corpus: ${made.files} แฟ้ม — คู่มือ ${made.manuals} ผังกระบวนการ ${made.flowcharts} แผน ${made.plans} ตัวชี้วัด ${made.kpis} ภารกิจ ${made.missions} หน่วยงาน ${made.offices} (${made.files} files) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${values.out}`,
+);

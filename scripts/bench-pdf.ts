@@ -26,16 +26,25 @@ const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(pmqa)!;
 writeFileSync(join(content, 'offices', 'bench-office.yaml'), 'name: หน่วยงานทดสอบความเร็ว\n');
 writeFileSync(
   join(content, 'manuals', 'bench-volume.mdx'),
-  `---\n${front.replace(/^title: .*$/m, 'title: "เล่มทดสอบความเร็ว"').replace(/^office: .*$/m, 'office: bench-office').replace(/^missions:.*(\n\s+- .*)*$/m, 'missions: []')}\n---\n${Array.from({ length: 9 }, () => body).join('\n')}`,
+  `---\n${front
+    .replace(/^title: .*$/m, 'title: "เล่มทดสอบความเร็ว"')
+    .replace(/^office: .*$/m, 'office: bench-office')
+    .replace(/^missions:.*(\n\s+- .*)*$/m, 'missions: []')}\n---\n${Array.from({ length: 9 }, () => body).join('\n')}`,
 );
 
 const out = join(work, 'dist');
 const built = spawnSync(process.execPath, ['scripts/build.ts', '--content', content, '--out', out], { cwd: root, encoding: 'utf8' });
 if (built.status !== 0) throw new Error(`build failed:\n${built.stdout.slice(-3000)}\n${built.stderr}`);
 
-const ids = readdirSync(join(out, 'print')).filter((d) => d !== 'handbooks').sort();
+const ids = readdirSync(join(out, 'print'))
+  .filter((d) => d !== 'handbooks')
+  .sort();
 const handbooks = readdirSync(join(out, 'print', 'handbooks')).sort();
-const job = (id: string): PrintJob => ({ source: `/print/${id}/`, output: `bench/${id.replace(/\//g, '-')}.pdf`, metadata: { title: id, author: 'bench', subject: 'bench', keywords: [], date: '2021-01-01' } });
+const job = (id: string): PrintJob => ({
+  source: `/print/${id}/`,
+  output: `bench/${id.replace(/\//g, '-')}.pdf`,
+  metadata: { title: id, author: 'bench', subject: 'bench', keywords: [], date: '2021-01-01' },
+});
 
 async function plain(jobs: PrintJob[]): Promise<number> {
   const server = await serve(out);

@@ -86,7 +86,9 @@ try {
   console.log(`\nChromium, seed corpus ×${times}: ${manifest.pages} pages, ${manifest.units} units, ${manifest.shards.length} shards`);
   console.log('| measure | value | target |');
   console.log('| --- | --- | --- |');
-  console.log(`| first query ("${firstQuery}"): transferred | ${(firstBytes / 1024).toFixed(0)} KB (${first.n} results, ${first.ms.toFixed(1)} ms) | ≤ 300 KB |`);
+  console.log(
+    `| first query ("${firstQuery}"): transferred | ${(firstBytes / 1024).toFixed(0)} KB (${first.n} results, ${first.ms.toFixed(1)} ms) | ≤ 300 KB |`,
+  );
   console.log(`| any judged query, first time: most transferred | ${(coldBytes / 1024).toFixed(0)} KB | — |`);
   console.log(`| query time p95, index open (${warm.length} runs) | ${p95(warm).toFixed(1)} ms | ≤ 30 ms |`);
   console.log(`| query time p95, fetching its shards (${cold.length} runs) | ${p95(cold).toFixed(1)} ms | — |`);

@@ -25,7 +25,10 @@ const pagesIn = (dir: string) => listHtml(dir, join(dir, INDEX_FOLDER)).length;
 const astroBin = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 const rows: string[] = [];
-for (const [label, times] of [['seed corpus', 0], [`seed corpus ×${values.times}`, Number(values.times)]] as const) {
+for (const [label, times] of [
+  ['seed corpus', 0],
+  [`seed corpus ×${values.times}`, Number(values.times)],
+] as const) {
   const content = times ? join(work, `content-x${times}`) : join(root, 'content');
   if (times) repeatCorpus(join(root, 'content'), content, times);
   const plain = join(work, `plain-${times}`);

@@ -65,7 +65,11 @@ async function plainPdfRate(site: string, sources: string[]): Promise<{ pages: n
       const page = await browser.newPage();
       await page.goto(server.origin + source, { waitUntil: 'load' });
       const pdf = await page.pdf({ preferCSSPageSize: true });
-      pages += (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+      pages += (
+        Buffer.from(pdf)
+          .toString('latin1')
+          .match(/\/Type\s*\/Page\b/g) ?? []
+      ).length;
       await page.close();
     }
   } finally {
@@ -115,7 +119,9 @@ for (const n of sizes) {
   const plainEntriesDir = join(dir, 'plain-entries');
   plainProject(content, plainEntriesDir);
   const plainEntries = run([process.execPath, astroBin, 'build', '--silent'], plainEntriesDir);
-  console.log(`  site ${site.seconds.toFixed(1)} s (${sitePages} pages), plain Astro ${plain.seconds.toFixed(1)} s, entries only ${plainEntries.seconds.toFixed(1)} s`);
+  console.log(
+    `  site ${site.seconds.toFixed(1)} s (${sitePages} pages), plain Astro ${plain.seconds.toFixed(1)} s, entries only ${plainEntries.seconds.toFixed(1)} s`,
+  );
 
   // the search index over the built HTML, ours and Pagefind's, each into a copy of the site
   const forPagefind = join(dir, 'site-pagefind');
@@ -132,11 +138,16 @@ for (const n of sizes) {
   const pdfPages = pdfPagesOf(full.stdout);
   console.log(`  full build ${full.seconds.toFixed(1)} s: PDF ${pdfPages} pages in ${pdfSeconds.toFixed(1)} s`);
   const printSources = [
-    ...readdirSync(join(fullOut, 'print')).filter((d) => d !== 'handbooks').map((d) => `/print/${d}/`),
+    ...readdirSync(join(fullOut, 'print'))
+      .filter((d) => d !== 'handbooks')
+      .map((d) => `/print/${d}/`),
     ...readdirSync(join(fullOut, 'print', 'handbooks')).map((d) => `/print/handbooks/${d}/`),
   ];
   const every = Math.max(1, Math.floor(printSources.length / Number(values.sample)));
-  const plainPdf = await plainPdfRate(fullOut, printSources.filter((_, i) => i % every === 0));
+  const plainPdf = await plainPdfRate(
+    fullOut,
+    printSources.filter((_, i) => i % every === 0),
+  );
 
   // one manual changes; build again
   const changed = join(content, 'manuals', 'manual-0001.mdx');
@@ -144,7 +155,25 @@ for (const n of sizes) {
   const rebuild = run(node('scripts/build.ts', '--content', content, '--out', fullOut));
   const reprinted = /พิมพ์ใหม่ (\d+) ฉบับ/.exec(rebuild.stdout)?.[1] ?? '?';
   console.log(`  rebuild ${rebuild.seconds.toFixed(1)} s (${reprinted} PDFs printed again)`);
-  rows.push({ n, files: made.files, validate, site, sitePages, plain, plainPages: pagesIn(join(plainDir, 'dist')), plainEntries, plainEntryPages: pagesIn(join(plainEntriesDir, 'dist')), search, pagefind, full, pdfSeconds, pdfPages, plainPdf, rebuild, reprinted });
+  rows.push({
+    n,
+    files: made.files,
+    validate,
+    site,
+    sitePages,
+    plain,
+    plainPages: pagesIn(join(plainDir, 'dist')),
+    plainEntries,
+    plainEntryPages: pagesIn(join(plainEntriesDir, 'dist')),
+    search,
+    pagefind,
+    full,
+    pdfSeconds,
+    pdfPages,
+    plainPdf,
+    rebuild,
+    reprinted,
+  });
   rmSync(forPagefind, { recursive: true, force: true });
 }
 
@@ -158,7 +187,9 @@ const lines: string[] = [];
 lines.push('# Benchmark results (`npm run bench`)', '');
 lines.push(`- date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 lines.push(`- machine: ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
-lines.push(`- Node ${process.version}, Astro ${astroVersion}, ${version(requireBrowser(), ['--version'])}, Pagefind ${version(process.execPath, [join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--version'])}`);
+lines.push(
+  `- Node ${process.version}, Astro ${astroVersion}, ${version(requireBrowser(), ['--version'])}, Pagefind ${version(process.execPath, [join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--version'])}`,
+);
 lines.push(`- corpora: \`npm run bench:corpus -- --manuals N\` (each manual with a flowchart, a KPI, a plan and a mission; about 20 manuals per office)`);
 lines.push('');
 lines.push('| N manuals | files | step | khumue | baseline (same run) | ratio | rate | peak memory |');
@@ -166,19 +197,39 @@ lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   const pdfRate = r.pdfPages / r.pdfSeconds;
   const plainRate = r.plainPdf.pages / r.plainPdf.seconds;
-  lines.push(`| ${r.n} | ${r.files} | validation | ${f1(r.validate.seconds)} s | — | — | ${Math.round(r.files / r.validate.seconds)} files/s | ${mib(r.validate.peakMiB)} |`);
-  lines.push(`| ${r.n} | ${r.files} | site build (no PDF) | ${f1(r.site.seconds)} s, ${r.sitePages} pages | plain Astro MDX, the same pages: ${f1(r.plain.seconds)} s, ${r.plainPages} pages, ${mib(r.plain.peakMiB)} | ${f2(r.site.seconds / r.plain.seconds)}× | ${Math.round(r.sitePages / r.site.seconds)} pages/s | ${mib(r.site.peakMiB)} |`);
-  lines.push(`| ${r.n} | ${r.files} | site build (no PDF) | (the same run) | plain Astro MDX, entry pages only (no print pages): ${f1(r.plainEntries.seconds)} s, ${r.plainEntryPages} pages | ${f2(r.site.seconds / r.plainEntries.seconds)}× | — | — |`);
-  lines.push(`| ${r.n} | ${r.files} | search index | ${f1(r.search.seconds)} s | Pagefind ${f1(r.pagefind.seconds)} s | ${f2(r.search.seconds / r.pagefind.seconds)}× | — | ${mib(r.search.peakMiB)} |`);
-  lines.push(`| ${r.n} | ${r.files} | PDF printing | ${f1(r.pdfSeconds)} s, ${r.pdfPages} pages | plain page.pdf() ${f1(plainRate)} pages/s (${r.plainPdf.pages} pages sampled) | ${f2(plainRate / pdfRate)}× | ${f1(pdfRate)} pages/s | — |`);
-  lines.push(`| ${r.n} | ${r.files} | full build (site + PDF) | ${f1(r.full.seconds)} s | — | — | ${f2(r.full.seconds / r.n)} s per manual | ${mib(r.full.peakMiB)} |`);
-  lines.push(`| ${r.n} | ${r.files} | rebuild after one changed manual | ${f1(r.rebuild.seconds)} s, ${r.reprinted} PDFs printed again | full build ${f1(r.full.seconds)} s | ${f2(r.rebuild.seconds / r.full.seconds)}× | — | ${mib(r.rebuild.peakMiB)} |`);
+  lines.push(
+    `| ${r.n} | ${r.files} | validation | ${f1(r.validate.seconds)} s | — | — | ${Math.round(r.files / r.validate.seconds)} files/s | ${mib(r.validate.peakMiB)} |`,
+  );
+  lines.push(
+    `| ${r.n} | ${r.files} | site build (no PDF) | ${f1(r.site.seconds)} s, ${r.sitePages} pages | plain Astro MDX, the same pages: ${f1(r.plain.seconds)} s, ${r.plainPages} pages, ${mib(r.plain.peakMiB)} | ${f2(r.site.seconds / r.plain.seconds)}× | ${Math.round(r.sitePages / r.site.seconds)} pages/s | ${mib(r.site.peakMiB)} |`,
+  );
+  lines.push(
+    `| ${r.n} | ${r.files} | site build (no PDF) | (the same run) | plain Astro MDX, entry pages only (no print pages): ${f1(r.plainEntries.seconds)} s, ${r.plainEntryPages} pages | ${f2(r.site.seconds / r.plainEntries.seconds)}× | — | — |`,
+  );
+  lines.push(
+    `| ${r.n} | ${r.files} | search index | ${f1(r.search.seconds)} s | Pagefind ${f1(r.pagefind.seconds)} s | ${f2(r.search.seconds / r.pagefind.seconds)}× | — | ${mib(r.search.peakMiB)} |`,
+  );
+  lines.push(
+    `| ${r.n} | ${r.files} | PDF printing | ${f1(r.pdfSeconds)} s, ${r.pdfPages} pages | plain page.pdf() ${f1(plainRate)} pages/s (${r.plainPdf.pages} pages sampled) | ${f2(plainRate / pdfRate)}× | ${f1(pdfRate)} pages/s | — |`,
+  );
+  lines.push(
+    `| ${r.n} | ${r.files} | full build (site + PDF) | ${f1(r.full.seconds)} s | — | — | ${f2(r.full.seconds / r.n)} s per manual | ${mib(r.full.peakMiB)} |`,
+  );
+  lines.push(
+    `| ${r.n} | ${r.files} | rebuild after one changed manual | ${f1(r.rebuild.seconds)} s, ${r.reprinted} PDFs printed again | full build ${f1(r.full.seconds)} s | ${f2(r.rebuild.seconds / r.full.seconds)}× | — | ${mib(r.rebuild.peakMiB)} |`,
+  );
 }
 if (rows.length >= 2) {
   const [a, b] = [rows[0]!, rows[rows.length - 1]!];
-  lines.push('', `Cost growth: per-manual full-build time ${f2(b.full.seconds / b.n)} s at N = ${b.n} vs ${f2(a.full.seconds / a.n)} s at N = ${a.n}: ${f2(b.full.seconds / b.n / (a.full.seconds / a.n))}×.`);
+  lines.push(
+    '',
+    `Cost growth: per-manual full-build time ${f2(b.full.seconds / b.n)} s at N = ${b.n} vs ${f2(a.full.seconds / a.n)} s at N = ${a.n}: ${f2(b.full.seconds / b.n / (a.full.seconds / a.n))}×.`,
+  );
 }
-lines.push('', `Peak memory is the largest resident set of one process of the step (GNU time); Chromium's own processes are not included. The whole run took ${f1((performance.now() - started) / 60000)} minutes.`);
+lines.push(
+  '',
+  `Peak memory is the largest resident set of one process of the step (GNU time); Chromium's own processes are not included. The whole run took ${f1((performance.now() - started) / 60000)} minutes.`,
+);
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results.md'), `${lines.join('\n')}\n`);
 console.log(lines.join('\n'));

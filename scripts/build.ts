@@ -11,7 +11,7 @@
  * certificate without its key; `npm run sign` signs the finished PDFs as its own step.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -111,21 +111,28 @@ async function main(): Promise<number> {
     });
     const pages = listHtml(work, join(work, INDEX_FOLDER)).length;
     const indexed = await search.finish();
-    console.log(`build: ดัชนีค้นหา ${indexed.pages} หน้า ${indexed.units} ส่วน (search index: ${indexed.pages} pages, ${indexed.units} units, ${(indexed.bytes / 1024).toFixed(0)} KB)`);
+    console.log(
+      `build: ดัชนีค้นหา ${indexed.pages} หน้า ${indexed.units} ส่วน (search index: ${indexed.pages} pages, ${indexed.units} units, ${(indexed.bytes / 1024).toFixed(0)} KB)`,
+    );
     const built = performance.now();
     // The official PDFs, printed from the built print pages before the output is swapped in.
     const { printDocuments } = await import('../src/print/render.ts');
     const all = values['no-pdf'] ? [] : printJobs(result.entries);
     // the print list is in a fixed order (manuals, then volumes, each by id), so shards never overlap
     const jobs = shard ? all.filter((_, k) => k % shard.of === shard.index - 1) : all;
-    if (shard) console.log(`build: ชุดที่ ${shard.index}/${shard.of} พิมพ์ ${jobs.length} จาก ${all.length} ฉบับ (shard ${shard.index}/${shard.of}: ${jobs.length} of ${all.length} PDFs)`);
+    if (shard)
+      console.log(
+        `build: ชุดที่ ${shard.index}/${shard.of} พิมพ์ ${jobs.length} จาก ${all.length} ฉบับ (shard ${shard.index}/${shard.of}: ${jobs.length} of ${all.length} PDFs)`,
+      );
     const site = result.entries.find((e) => e.collection === 'site')?.data as { siteUrl?: string } | undefined;
     const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
     // who the approval pages name, for `npm run sign` to check its key against
     if (signer && printed.length) writeFileSync(join(work, SIGNER_FILE), `${JSON.stringify(signer, null, 2)}\n`);
     const pdfPages = printed.reduce((a, r) => a + r.pages, 0);
     const fresh = printed.filter((r) => !r.cached).length;
-    console.log(`build: PDF ${printed.length} ฉบับ ${pdfPages} หน้า พิมพ์ใหม่ ${fresh} ฉบับ (${printed.length} PDFs, ${pdfPages} pages; ${fresh} printed, ${printed.length - fresh} unchanged)`);
+    console.log(
+      `build: PDF ${printed.length} ฉบับ ${pdfPages} หน้า พิมพ์ใหม่ ${fresh} ฉบับ (${printed.length} PDFs, ${pdfPages} pages; ${fresh} printed, ${printed.length - fresh} unchanged)`,
+    );
     swapIn(work, outDir);
     const done = performance.now();
     const seconds = ((done - started) / 1000).toFixed(1);
@@ -187,7 +194,10 @@ function printJobs(entries: ValidationResult['entries']): PrintJob[] {
         subject: 'เล่มคู่มือ',
         keywords: h.data.contents.map((p) => partId(p)),
         // dated by the content: effective date, else its last revision, else the newest date of its parts
-        date: h.data.effective ?? history[0]?.date ?? (h.data.fiscalYear ? fiscalYearRange(h.data.fiscalYear).start : newestDate(h.data.contents.flatMap((p) => partsById.get(partId(p)) ?? []))),
+        date:
+          h.data.effective ??
+          history[0]?.date ??
+          (h.data.fiscalYear ? fiscalYearRange(h.data.fiscalYear).start : newestDate(h.data.contents.flatMap((p) => partsById.get(partId(p)) ?? []))),
       },
     };
   });
@@ -203,7 +213,11 @@ function newestDate(entries: ValidationResult['entries']): string {
   return dates[dates.length - 1] ?? '2000-01-01';
 }
 
-function manualJobs(manuals: ValidationResult['entries'], offices: Map<string, Record<string, unknown>>, missions: Map<string, Record<string, unknown>>): PrintJob[] {
+function manualJobs(
+  manuals: ValidationResult['entries'],
+  offices: Map<string, Record<string, unknown>>,
+  missions: Map<string, Record<string, unknown>>,
+): PrintJob[] {
   return [...manuals]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((e) => {

@@ -11,13 +11,20 @@ import { ID_PATTERN } from '../src/schema/fields.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { id: { type: 'string' }, title: { type: 'string' }, office: { type: 'string' }, content: { type: 'string', default: process.env.KHUMUE_CONTENT_DIR ?? 'content' } },
+  options: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    office: { type: 'string' },
+    content: { type: 'string', default: process.env.KHUMUE_CONTENT_DIR ?? 'content' },
+  },
 });
 
 function main(): number {
   const file = positionals[0];
   if (!file || !existsSync(file)) {
-    console.error('ใช้: npm run import:mermaid -- <แฟ้ม.mmd> [--id รหัส] [--title ชื่อ] [--office หน่วยงาน]\n(usage: npm run import:mermaid -- <file.mmd> [--id ID] [--title TITLE] [--office OFFICE])');
+    console.error(
+      'ใช้: npm run import:mermaid -- <แฟ้ม.mmd> [--id รหัส] [--title ชื่อ] [--office หน่วยงาน]\n(usage: npm run import:mermaid -- <file.mmd> [--id ID] [--title TITLE] [--office OFFICE])',
+    );
     return 2;
   }
   let source = readFileSync(file, 'utf8');
@@ -31,7 +38,12 @@ function main(): number {
     return 1;
   }
   const content = resolve(values.content);
-  const id = values.id ?? basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const id =
+    values.id ??
+    basename(file, extname(file))
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
   if (!ID_PATTERN.test(id)) {
     console.error(`รหัส \`${id}\` ใช้ไม่ได้ ระบุด้วย --id เช่น --id saraban-flow (give an ASCII id with --id)`);
     return 2;
@@ -41,7 +53,12 @@ function main(): number {
     console.error(`มีแฟ้ม ${relative(process.cwd(), out)} อยู่แล้ว จะไม่เขียนทับ (the file exists; nothing was written)`);
     return 1;
   }
-  const office = values.office ?? readdirSync(join(content, 'offices')).map((f) => basename(f, extname(f))).sort()[0] ?? 'office';
+  const office =
+    values.office ??
+    readdirSync(join(content, 'offices'))
+      .map((f) => basename(f, extname(f)))
+      .sort()[0] ??
+    'office';
   writeFileSync(out, flowchartEntry(parsed.steps, { title: values.title ?? id, office, source: basename(file) }), { flag: 'wx' });
   console.log(`สร้าง ${relative(process.cwd(), out)} จาก ${parsed.steps.length} ขั้นตอน (created from ${parsed.steps.length} steps)`);
   for (const w of parsed.warnings) console.log(`คำเตือน (warning): ${w}`);

@@ -9,13 +9,19 @@ import { parseArgs } from 'node:util';
 import { EXTENSION, FOLDER, PAGE, template, TYPES, type EntryType } from '../src/authoring/templates.ts';
 import { ID_PATTERN } from '../src/schema/fields.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { content: { type: 'string', default: process.env.KHUMUE_CONTENT_DIR ?? 'content' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { content: { type: 'string', default: process.env.KHUMUE_CONTENT_DIR ?? 'content' } },
+});
 const [type, id] = positionals as [string | undefined, string | undefined];
 const usage = `ใช้: npm run new -- <${TYPES.join('|')}> <รหัส>  เช่น npm run new -- manual budget-disbursement\n(usage: npm run new -- <type> <id>; the id is lower-case ASCII words joined by '-')`;
 
 function firstId(dir: string): string | undefined {
   if (!existsSync(dir)) return undefined;
-  return readdirSync(dir).filter((f) => !f.startsWith('.')).map((f) => basename(f, extname(f))).sort()[0];
+  return readdirSync(dir)
+    .filter((f) => !f.startsWith('.'))
+    .map((f) => basename(f, extname(f)))
+    .sort()[0];
 }
 
 function main(): number {
@@ -37,19 +43,25 @@ function main(): number {
   const file = join(folder, `${id}.${EXTENSION[t]}`);
   const existing = (existsSync(folder) ? readdirSync(folder, { withFileTypes: true }) : []).find((f) => basename(f.name, extname(f.name)) === id);
   if (existsSync(file) || existing) {
-    console.error(`มีแฟ้ม ${relative(process.cwd(), existing ? join(folder, existing.name) : file)} อยู่แล้ว จะไม่เขียนทับ เลือกรหัสอื่น (the file exists; nothing was written)`);
+    console.error(
+      `มีแฟ้ม ${relative(process.cwd(), existing ? join(folder, existing.name) : file)} อยู่แล้ว จะไม่เขียนทับ เลือกรหัสอื่น (the file exists; nothing was written)`,
+    );
     return 1;
   }
   const office = firstId(join(content, 'offices'));
   const mandate = firstId(join(content, 'mandates'));
   if (!office || (t === 'mission' && !mandate)) {
-    console.error(`ต้องมีหน่วยงานใน content/offices/${t === 'mission' ? ' และภารกิจตามกฎหมายใน content/mandates/' : ''} ก่อน: เริ่มด้วย npm run new -- office รหัส (create an office first)`);
+    console.error(
+      `ต้องมีหน่วยงานใน content/offices/${t === 'mission' ? ' และภารกิจตามกฎหมายใน content/mandates/' : ''} ก่อน: เริ่มด้วย npm run new -- office รหัส (create an office first)`,
+    );
     return 1;
   }
   const today = new Date().toISOString().slice(0, 10);
   mkdirSync(folder, { recursive: true });
   const missions = existsSync(join(content, 'missions')) ? readdirSync(join(content, 'missions')).length : 0;
-  writeFileSync(file, template(t, id, { office, mandate: mandate ?? '', manual: firstId(join(content, 'manuals')), today, order: missions + 1 }), { flag: 'wx' });
+  writeFileSync(file, template(t, id, { office, mandate: mandate ?? '', manual: firstId(join(content, 'manuals')), today, order: missions + 1 }), {
+    flag: 'wx',
+  });
   const shown = relative(process.cwd(), file);
   console.log(`สร้าง ${shown} แล้ว (created)`);
   console.log(`ขั้นต่อไป (next):`);

@@ -39,7 +39,9 @@ try {
       await page.screenshot({ path: file as `${string}.png`, fullPage: true });
       const offenders = await page.evaluate(() => {
         const w = document.documentElement.clientWidth;
-        return [...document.querySelectorAll('body *')].filter((el) => !el.closest('.table-scroll') && el.getBoundingClientRect().right > w + 1).map((el) => el.tagName.toLowerCase());
+        return [...document.querySelectorAll('body *')]
+          .filter((el) => !el.closest('.table-scroll') && el.getBoundingClientRect().right > w + 1)
+          .map((el) => el.tagName.toLowerCase());
       });
       if (offenders.length) {
         failed = true;

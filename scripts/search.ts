@@ -24,7 +24,9 @@ async function main(): Promise<number> {
     const started = performance.now();
     const stats = indexSite(values.index, values.glossary);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    console.log(`search: ทำดัชนี ${stats.pages} หน้า ${stats.units} ส่วน ${stats.terms} คำ ใน ${seconds} วินาที (indexed ${stats.pages} pages, ${stats.units} units, ${stats.terms} terms, ${stats.shards} shards, ${(stats.bytes / 1024).toFixed(0)} KB in ${seconds}s)`);
+    console.log(
+      `search: ทำดัชนี ${stats.pages} หน้า ${stats.units} ส่วน ${stats.terms} คำ ใน ${seconds} วินาที (indexed ${stats.pages} pages, ${stats.units} units, ${stats.terms} terms, ${stats.shards} shards, ${(stats.bytes / 1024).toFixed(0)} KB in ${seconds}s)`,
+    );
     return 0;
   }
   if (values.site && values.query !== undefined) {
@@ -44,7 +46,9 @@ async function main(): Promise<number> {
     }
     return 0;
   }
-  console.error('ใช้: npm run search -- --index <โฟลเดอร์> | --site <โฟลเดอร์> --query "<คำค้น>" [--json] [--limit N]\n(usage: --index <folder of HTML>, or --site <folder> --query "<text>" [--json])');
+  console.error(
+    'ใช้: npm run search -- --index <โฟลเดอร์> | --site <โฟลเดอร์> --query "<คำค้น>" [--json] [--limit N]\n(usage: --index <folder of HTML>, or --site <folder> --query "<text>" [--json])',
+  );
   return 2;
 }
 

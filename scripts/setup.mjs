@@ -45,7 +45,7 @@ const aptInstall = (/** @type {string[]} */ pkgs) => {
 };
 let browser = findBrowser();
 if (!browser.path && !process.env.PUPPETEER_EXECUTABLE_PATH && hasApt && isRoot) {
-  say('no browser found: installing Debian\'s chromium');
+  say("no browser found: installing Debian's chromium");
   aptInstall(['chromium']);
   browser = findBrowser();
 }

@@ -38,13 +38,17 @@ async function main(): Promise<number> {
   }
   const manifest = join(out, SIGNER_FILE);
   if (!existsSync(manifest)) {
-    console.error(`sign: ไม่พบ ${relative(process.cwd(), manifest)} หน้าอนุมัติจึงไม่ได้ระบุผู้ลงนาม ให้สร้างใหม่ด้วย KHUMUE_SIGN_CERT=<ใบรับรอง> npm run build (the PDFs were printed without naming a signer: build again with KHUMUE_SIGN_CERT set to the certificate)`);
+    console.error(
+      `sign: ไม่พบ ${relative(process.cwd(), manifest)} หน้าอนุมัติจึงไม่ได้ระบุผู้ลงนาม ให้สร้างใหม่ด้วย KHUMUE_SIGN_CERT=<ใบรับรอง> npm run build (the PDFs were printed without naming a signer: build again with KHUMUE_SIGN_CERT set to the certificate)`,
+    );
     return 1;
   }
   const printedFor = JSON.parse(readFileSync(manifest, 'utf8')) as SignerCertificate;
   const mine = signerOf(identity);
   if (printedFor.fingerprint !== mine.fingerprint) {
-    console.error(`sign: หน้าอนุมัติระบุผู้ลงนาม ${printedFor.name} แต่กุญแจนี้เป็นของ ${mine.name} (the approval pages name ${printedFor.name}, but this key's certificate is ${mine.name}'s; build with its certificate in KHUMUE_SIGN_CERT)`);
+    console.error(
+      `sign: หน้าอนุมัติระบุผู้ลงนาม ${printedFor.name} แต่กุญแจนี้เป็นของ ${mine.name} (the approval pages name ${printedFor.name}, but this key's certificate is ${mine.name}'s; build with its certificate in KHUMUE_SIGN_CERT)`,
+    );
     return 1;
   }
   const files = readdirSync(join(out, 'pdf'), { recursive: true })
@@ -71,7 +75,9 @@ async function main(): Promise<number> {
   }
   for (const file of done) renameSync(`${file}.signing`, file);
   const digest = createHash('sha256').update(identity.certificate).digest('hex').slice(0, 16);
-  console.log(`sign: ลงนาม PDF ${done.length} ฉบับ โดย ${[identity.name, identity.organization].filter(Boolean).join(' ')}${skipped ? ` ข้าม ${skipped} ฉบับที่ลงนามแล้ว` : ''} (signed ${done.length} PDFs${skipped ? `, ${skipped} already signed` : ''}; certificate ${digest}…)`);
+  console.log(
+    `sign: ลงนาม PDF ${done.length} ฉบับ โดย ${[identity.name, identity.organization].filter(Boolean).join(' ')}${skipped ? ` ข้าม ${skipped} ฉบับที่ลงนามแล้ว` : ''} (signed ${done.length} PDFs${skipped ? `, ${skipped} already signed` : ''}; certificate ${digest}…)`,
+  );
   return 0;
 }
 

@@ -35,19 +35,41 @@ const SHAPES: Array<[RegExp, MermaidStep['shape']]> = [
   [/^\{(.*?)\}/, 'decision'],
 ];
 const AT_SHAPES: Record<string, MermaidStep['shape']> = {
-  doc: 'document', document: 'document', docs: 'document', 'lin-doc': 'document',
-  stadium: 'terminator', terminal: 'terminator', pill: 'terminator',
-  rect: 'process', proc: 'process', process: 'process', rounded: 'process',
-  diam: 'decision', decision: 'decision', diamond: 'decision', question: 'decision',
-  lean: 'data', 'lean-r': 'data', 'lean-l': 'data', 'in-out': 'data',
-  subproc: 'subprocess', subprocess: 'subprocess', 'framed-rectangle': 'subprocess',
-  circle: 'connector', circ: 'connector',
+  doc: 'document',
+  document: 'document',
+  docs: 'document',
+  'lin-doc': 'document',
+  stadium: 'terminator',
+  terminal: 'terminator',
+  pill: 'terminator',
+  rect: 'process',
+  proc: 'process',
+  process: 'process',
+  rounded: 'process',
+  diam: 'decision',
+  decision: 'decision',
+  diamond: 'decision',
+  question: 'decision',
+  lean: 'data',
+  'lean-r': 'data',
+  'lean-l': 'data',
+  'in-out': 'data',
+  subproc: 'subprocess',
+  subprocess: 'subprocess',
+  'framed-rectangle': 'subprocess',
+  circle: 'connector',
+  circ: 'connector',
 };
 const EDGE = /^\s*(?:(-{2,3}>|-{3}|-\.+->|-\.+-|={2,}>)|--\s*([^-|>]+?)\s*(?:-->|---)|==\s*([^=|>]+?)\s*==>|-\.\s*([^.|>]+?)\s*\.->)\s*(?:\|([^|]*)\|)?\s*/;
 const YES = /^(ใช่|yes|y|จริง|ผ่าน|ถูกต้อง|ครบ|มี|อนุมัติ|true)\b|^(ใช่|ผ่าน|ครบ|มี|อนุมัติ)/i;
 const NO = /^(ไม่|no|n|เท็จ|false)\b|^ไม่/i;
 
-const unquote = (s: string) => s.trim().replace(/^"(.*)"$/, '$1').replace(/<br\s*\/?>/gi, ' ').trim();
+const unquote = (s: string) =>
+  s
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .trim();
 
 /** Parses Mermaid source; throws when it is not a top-down flowchart at all. */
 export function parseMermaid(source: string): MermaidImport {
@@ -59,7 +81,10 @@ export function parseMermaid(source: string): MermaidImport {
     .filter((l) => l.text);
   const header = lines.shift();
   const m = header && /^(graph|flowchart)\b\s*(\w+)?/.exec(header.text);
-  if (!m) throw new Error('ไม่ใช่ Mermaid flowchart: บรรทัดแรกต้องเป็น graph TD หรือ flowchart TD (not a Mermaid flowchart: the first line must be graph TD or flowchart TD)');
+  if (!m)
+    throw new Error(
+      'ไม่ใช่ Mermaid flowchart: บรรทัดแรกต้องเป็น graph TD หรือ flowchart TD (not a Mermaid flowchart: the first line must be graph TD or flowchart TD)',
+    );
   if (m[2] && !['TD', 'TB'].includes(m[2])) warnings.push(`ทิศทาง ${m[2]} จะแสดงเป็นบนลงล่าง (direction ${m[2]} becomes top-down)`);
 
   const nodes = new Map<string, { shape: MermaidStep['shape']; label: string; order: number }>();
@@ -164,10 +189,13 @@ export function parseMermaid(source: string): MermaidImport {
       const rest = out.filter((e) => e !== yes && e !== no);
       if (!yes && rest.length) yes = rest.shift();
       if (!no && rest.length) no = rest.shift();
-      if (yes && (!yes.label || !YES.test(yes.label)) && out.length > 1) warnings.push(`ทางแยก ${node.label}: ไม่รู้ว่าทางไหนคือ "ใช่" ใช้ ${nodes.get(yes.to)?.label ?? yes.to} (which branch is "yes" is a guess)`);
-      for (const extra of rest) warnings.push(`ทางแยก ${node.label}: มีทางออกเกินสองทาง ข้ามทางไป ${nodes.get(extra.to)?.label ?? extra.to} (more than two branches)`);
+      if (yes && (!yes.label || !YES.test(yes.label)) && out.length > 1)
+        warnings.push(`ทางแยก ${node.label}: ไม่รู้ว่าทางไหนคือ "ใช่" ใช้ ${nodes.get(yes.to)?.label ?? yes.to} (which branch is "yes" is a guess)`);
+      for (const extra of rest)
+        warnings.push(`ทางแยก ${node.label}: มีทางออกเกินสองทาง ข้ามทางไป ${nodes.get(extra.to)?.label ?? extra.to} (more than two branches)`);
       // the arrow keeps its own words unless they are the default ใช่ / ไม่ใช่
-      const target = (e: { to: string; label?: string }, standard: string) => (e.label && e.label !== standard ? { to: ids.get(e.to)!, label: e.label } : ids.get(e.to)!);
+      const target = (e: { to: string; label?: string }, standard: string) =>
+        e.label && e.label !== standard ? { to: ids.get(e.to)!, label: e.label } : ids.get(e.to)!;
       if (yes) step.yes = target(yes, 'ใช่');
       if (no) step.no = target(no, 'ไม่ใช่');
       if (!yes || !no) warnings.push(`ทางแยก ${node.label}: ต้องมีสองทาง ใช่ และ ไม่ใช่ (a decision needs two branches)`);

@@ -17,7 +17,15 @@ export const FOLDER: Record<EntryType, string> = {
   office: 'offices',
   handbook: 'handbooks',
 };
-export const EXTENSION: Record<EntryType, string> = { manual: 'mdx', flowchart: 'mdx', plan: 'mdx', kpi: 'mdx', mission: 'yaml', office: 'yaml', handbook: 'yaml' };
+export const EXTENSION: Record<EntryType, string> = {
+  manual: 'mdx',
+  flowchart: 'mdx',
+  plan: 'mdx',
+  kpi: 'mdx',
+  mission: 'yaml',
+  office: 'yaml',
+  handbook: 'yaml',
+};
 /** The page where an entry shows in the site (`npm run dev`). */
 export const PAGE: Record<EntryType, (id: string, office: string) => string> = {
   manual: (id) => `/manuals/${id}/`,

@@ -30,7 +30,13 @@ export function repeatCorpus(contentDir: string, outDir: string, times: number):
   const entries = listEntries(contentDir);
   const ids = [...new Set(entries.map((e) => e.id))].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`(?<![${ID_CHARS}])(${ids.map((i) => i.replace(/-/g, '\\-')).join('|')})(?![${ID_CHARS}])`, 'g');
-  for (const name of readdirSync(contentDir)) if (!readdirSync(contentDir, { withFileTypes: true }).find((d) => d.name === name)?.isDirectory()) cpSync(join(contentDir, name), join(outDir, name));
+  for (const name of readdirSync(contentDir))
+    if (
+      !readdirSync(contentDir, { withFileTypes: true })
+        .find((d) => d.name === name)
+        ?.isDirectory()
+    )
+      cpSync(join(contentDir, name), join(outDir, name));
   let files = 0;
   for (let k = 1; k <= times; k++) {
     for (const e of entries) {
@@ -54,7 +60,10 @@ export function plainProject(contentDir: string, projectDir: string, { printSour
   rmSync(projectDir, { recursive: true, force: true });
   mkdirSync(join(projectDir, 'src', 'pages'), { recursive: true });
   writeFileSync(join(projectDir, 'package.json'), '{ "type": "module", "private": true }\n');
-  writeFileSync(join(projectDir, 'astro.config.mjs'), "import mdx from '@astrojs/mdx';\nimport { defineConfig } from 'astro/config';\nexport default defineConfig({ integrations: [mdx()], build: { format: 'directory' } });\n");
+  writeFileSync(
+    join(projectDir, 'astro.config.mjs'),
+    "import mdx from '@astrojs/mdx';\nimport { defineConfig } from 'astro/config';\nexport default defineConfig({ integrations: [mdx()], build: { format: 'directory' } });\n",
+  );
   let pages = 0;
   const page = (folder: string, id: string, title: string, body: string) => {
     const dir = join(projectDir, 'src', 'pages', folder);
@@ -64,7 +73,13 @@ export function plainProject(contentDir: string, projectDir: string, { printSour
   };
   const entries = listEntries(contentDir).map((e) => {
     const text = readFileSync(e.file, 'utf8');
-    const body = e.ext === '.mdx' ? text.replace(/^---\n[\s\S]*?\n---\n?/, '').replace(/<[A-Z][A-Za-z]*[^>]*\/>/g, '').replace(/<\/?[A-Z][A-Za-z]*[^>]*>/g, '') : '';
+    const body =
+      e.ext === '.mdx'
+        ? text
+            .replace(/^---\n[\s\S]*?\n---\n?/, '')
+            .replace(/<[A-Z][A-Za-z]*[^>]*\/>/g, '')
+            .replace(/<\/?[A-Z][A-Za-z]*[^>]*>/g, '')
+        : '';
     const title = /^title:\s*"?([^"\n]+)"?/m.exec(text)?.[1] ?? /^name:\s*"?([^"\n]+)"?/m.exec(text)?.[1] ?? e.id;
     const office = /^office:\s*"?([a-z0-9-]+)"?/m.exec(text)?.[1] ?? '';
     return { ...e, text, body, title, office };

@@ -11,12 +11,54 @@ import { parse, stringify } from 'yaml';
 import { toThaiDigits } from '../thai/index.ts';
 
 const SUBJECTS = [
-  'งานสารบรรณ', 'งานการเงินและบัญชี', 'งานพัสดุ', 'งานบริหารบุคคล', 'งานแผนงานและงบประมาณ', 'งานประชาสัมพันธ์', 'งานเทคโนโลยีสารสนเทศ',
-  'งานตรวจสอบภายใน', 'งานนิติการ', 'งานอาคารสถานที่', 'งานยานพาหนะ', 'งานประชุม', 'งานรับเรื่องร้องเรียน', 'งานฝึกอบรม', 'งานสวัสดิการ',
-  'งานเบิกจ่ายเงินสวัสดิการ', 'งานควบคุมภายใน', 'งานบริหารความเสี่ยง', 'งานติดตามประเมินผล', 'งานจัดเก็บเอกสาร', 'งานบำเหน็จบำนาญ', 'งานเงินเดือน',
-  'งานจัดซื้อจัดจ้าง', 'งานทะเบียนทรัพย์สิน', 'งานให้บริการประชาชน',
+  'งานสารบรรณ',
+  'งานการเงินและบัญชี',
+  'งานพัสดุ',
+  'งานบริหารบุคคล',
+  'งานแผนงานและงบประมาณ',
+  'งานประชาสัมพันธ์',
+  'งานเทคโนโลยีสารสนเทศ',
+  'งานตรวจสอบภายใน',
+  'งานนิติการ',
+  'งานอาคารสถานที่',
+  'งานยานพาหนะ',
+  'งานประชุม',
+  'งานรับเรื่องร้องเรียน',
+  'งานฝึกอบรม',
+  'งานสวัสดิการ',
+  'งานเบิกจ่ายเงินสวัสดิการ',
+  'งานควบคุมภายใน',
+  'งานบริหารความเสี่ยง',
+  'งานติดตามประเมินผล',
+  'งานจัดเก็บเอกสาร',
+  'งานบำเหน็จบำนาญ',
+  'งานเงินเดือน',
+  'งานจัดซื้อจัดจ้าง',
+  'งานทะเบียนทรัพย์สิน',
+  'งานให้บริการประชาชน',
 ];
-const PROVINCES = ['เชียงใหม่', 'ลำปาง', 'ขอนแก่น', 'อุบลราชธานี', 'นครราชสีมา', 'สงขลา', 'ภูเก็ต', 'ชลบุรี', 'ระยอง', 'พิษณุโลก', 'นครสวรรค์', 'สุราษฎร์ธานี', 'อุดรธานี', 'ตรัง', 'เพชรบุรี', 'กาญจนบุรี', 'ลพบุรี', 'สระบุรี', 'ชัยนาท', 'อุทัยธานี'];
+const PROVINCES = [
+  'เชียงใหม่',
+  'ลำปาง',
+  'ขอนแก่น',
+  'อุบลราชธานี',
+  'นครราชสีมา',
+  'สงขลา',
+  'ภูเก็ต',
+  'ชลบุรี',
+  'ระยอง',
+  'พิษณุโลก',
+  'นครสวรรค์',
+  'สุราษฎร์ธานี',
+  'อุดรธานี',
+  'ตรัง',
+  'เพชรบุรี',
+  'กาญจนบุรี',
+  'ลพบุรี',
+  'สระบุรี',
+  'ชัยนาท',
+  'อุทัยธานี',
+];
 const DEPARTMENTS = ['กรมบัญชีกลาง', 'กรมธนารักษ์', 'สำนักงานปลัดกระทรวงการคลัง', 'กรมสรรพากร', 'สำนักงานเขตพื้นที่การศึกษา', 'กรมศุลกากร'];
 const FIRST = ['สมชาย', 'สมหญิง', 'วิภาวดี', 'ประเสริฐ', 'กมลชนก', 'ธนพล', 'ณัฐวุฒิ', 'พรทิพย์', 'สุนทร', 'อรุณี'];
 const LAST = ['ใจดี', 'รักงาน', 'ศรีสุข', 'มั่นคง', 'ทองดี', 'บุญมา', 'แก้วกาญจนา', 'พึ่งบุญ'];
@@ -82,10 +124,16 @@ export function generateCorpus(seedContent: string, outDir: string, manuals: num
   writeFileSync(join(outDir, 'glossary.yaml'), readFileSync(join(seedContent, 'glossary.yaml')));
 
   const sections = sectionPool(seedContent);
-  const flowSeeds = readdirSync(join(seedContent, 'flowcharts')).map((f) => parse(frontmatter(readFileSync(join(seedContent, 'flowcharts', f), 'utf8'))[1]!) as Record<string, unknown>);
-  const ubon = parse(frontmatter(readFileSync(join(seedContent, 'plans', 'ubon-2564.mdx'), 'utf8'))[1]!) as { workplan: { groups: Array<{ title: string; items: Array<{ title: string; items?: Array<{ title: string }> }> }> } };
+  const flowSeeds = readdirSync(join(seedContent, 'flowcharts')).map(
+    (f) => parse(frontmatter(readFileSync(join(seedContent, 'flowcharts', f), 'utf8'))[1]!) as Record<string, unknown>,
+  );
+  const ubon = parse(frontmatter(readFileSync(join(seedContent, 'plans', 'ubon-2564.mdx'), 'utf8'))[1]!) as {
+    workplan: { groups: Array<{ title: string; items: Array<{ title: string; items?: Array<{ title: string }> }> }> };
+  };
   const planTitles = ubon.workplan.groups.flatMap((g) => g.items.flatMap((i) => [i.title, ...(i.items ?? []).map((x) => x.title)]));
-  const mandateTexts = readdirSync(join(seedContent, 'mandates')).map((f) => parse(readFileSync(join(seedContent, 'mandates', f), 'utf8')) as { title: string; law: string });
+  const mandateTexts = readdirSync(join(seedContent, 'mandates')).map(
+    (f) => parse(readFileSync(join(seedContent, 'mandates', f), 'utf8')) as { title: string; law: string },
+  );
 
   // departments → offices (about 20 manuals each) → their mandates
   const officeCount = Math.max(1, Math.ceil(manuals / 20));
@@ -102,7 +150,11 @@ export function generateCorpus(seedContent: string, outDir: string, manuals: num
     const id = `office-${pad(o + 1)}`;
     const province = PROVINCES[o % PROVINCES.length]!;
     const dept = `dept-${(o % departmentCount) + 1}`;
-    yamlFile('offices', id, { name: `สำนักงาน${DEPARTMENTS[o % departmentCount]!.replace(/^กรม|^สำนักงาน/, '')}จังหวัด${province} แห่งที่ ${thaiNum(Math.floor(o / PROVINCES.length) + 1)}`, shortName: `สนง.${province} ${thaiNum(o + 1)}`, parent: dept });
+    yamlFile('offices', id, {
+      name: `สำนักงาน${DEPARTMENTS[o % departmentCount]!.replace(/^กรม|^สำนักงาน/, '')}จังหวัด${province} แห่งที่ ${thaiNum(Math.floor(o / PROVINCES.length) + 1)}`,
+      shortName: `สนง.${province} ${thaiNum(o + 1)}`,
+      parent: dept,
+    });
     offices.push(id);
   }
   const person = () => `${pick(['นาย', 'นาง', 'นางสาว'])}${pick(FIRST)} ${pick(LAST)}`;
@@ -124,16 +176,42 @@ export function generateCorpus(seedContent: string, outDir: string, manuals: num
     mdxFile(
       'kpis',
       `kpi-${n}`,
-      { code: `ตช. ${n}`, name: `ระดับความสำเร็จของ${subject}`, office, fiscalYear: FISCAL_YEAR, unit: 'ร้อยละ', weight: 5 + Math.floor(rand() * 20), thresholds: [0, 1, 2, 3, 4].map((k) => base + k * step), target: base + 4 * step, quarters },
+      {
+        code: `ตช. ${n}`,
+        name: `ระดับความสำเร็จของ${subject}`,
+        office,
+        fiscalYear: FISCAL_YEAR,
+        unit: 'ร้อยละ',
+        weight: 5 + Math.floor(rand() * 20),
+        thresholds: [0, 1, 2, 3, 4].map((k) => base + k * step),
+        target: base + 4 * step,
+        quarters,
+      },
       `วัดผลการดำเนินงานของ${subject} รายไตรมาส`,
     );
 
     // the annual work plan: a few items of the seed plan, in valid months
     const items = Array.from({ length: 3 + Math.floor(rand() * 5) }, () => ({ title: pick(planTitles), when: pick(SPANS) }));
-    mdxFile('plans', `plan-${n}`, { title: `แผนปฏิบัติงาน${subject} ประจำปีงบประมาณ พ.ศ. ${thaiNum(FISCAL_YEAR)}`, office, fiscalYear: FISCAL_YEAR, workplan: { groups: [{ title: subject, items }] } }, '');
+    mdxFile(
+      'plans',
+      `plan-${n}`,
+      {
+        title: `แผนปฏิบัติงาน${subject} ประจำปีงบประมาณ พ.ศ. ${thaiNum(FISCAL_YEAR)}`,
+        office,
+        fiscalYear: FISCAL_YEAR,
+        workplan: { groups: [{ title: subject, items }] },
+      },
+      '',
+    );
 
     // the mission the manual serves
-    yamlFile('missions', `mission-${n}`, { title: `${subject} ของสำนักงาน`, mandate: `dept-${(dept % departmentCount) + 1}-${(i % 3) + 1}`, office, order: i + 1, flowcharts: [`flow-${n}`] });
+    yamlFile('missions', `mission-${n}`, {
+      title: `${subject} ของสำนักงาน`,
+      mandate: `dept-${(dept % departmentCount) + 1}-${(i % 3) + 1}`,
+      office,
+      order: i + 1,
+      flowcharts: [`flow-${n}`],
+    });
 
     // the manual: 2 to 5 sections of the seeds, its flowchart and its KPI
     const chosen = Array.from({ length: 2 + Math.floor(rand() * 4) }, () => pick(sections));

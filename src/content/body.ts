@@ -188,7 +188,8 @@ export function renderBody(padded: string, options: BodyOptions): RenderedBody {
         if (spec) {
           const props: Record<string, string> = {};
           for (const attr of node.attributes ?? []) {
-            if (attr.type === 'mdxJsxAttribute' && attr.name && Object.hasOwn(spec.props, attr.name) && typeof attr.value === 'string') props[attr.name] = attr.value;
+            if (attr.type === 'mdxJsxAttribute' && attr.name && Object.hasOwn(spec.props, attr.name) && typeof attr.value === 'string')
+              props[attr.name] = attr.value;
           }
           const children: BodyPart[] = [];
           if (spec.children) for (const child of node.children ?? []) walk(child, children, undefined);

@@ -26,9 +26,7 @@ export function isValidId(id: string): boolean {
   return id.length <= ID_MAX_LENGTH && ID_PATTERN.test(id);
 }
 
-export type FileVerdict =
-  | { ok: true; id: string }
-  | { ok: false; reason: 'symlink' | 'not-a-file' | 'wrong-format' | 'bad-file-name' | 'too-large' };
+export type FileVerdict = { ok: true; id: string } | { ok: false; reason: 'symlink' | 'not-a-file' | 'wrong-format' | 'bad-file-name' | 'too-large' };
 
 /** Judges one directory entry of a collection folder (`stats` from lstat, never stat). */
 export function judgeEntryFile(name: string, stats: Stats, format: FileFormat): FileVerdict {

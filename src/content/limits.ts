@@ -179,7 +179,8 @@ export function checkYamlLimits(text: string, lineOffset = 0): LimitProblem | un
         continue;
       }
       if (c === 0x22 || c === 0x27) quote = c;
-      else if (c === 0x23 && (p === j || isSpace(text.charCodeAt(p - 1)))) break; // a comment
+      else if (c === 0x23 && (p === j || isSpace(text.charCodeAt(p - 1))))
+        break; // a comment
       else if (c === 0x5b || c === 0x7b) {
         if (++depth > MAX_DEPTH) return { what: 'depth-brackets', line, column: p - i + 1, limit: MAX_DEPTH };
       } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;

@@ -8,9 +8,7 @@
  * a slash — so `java\tscript:`, ` javascript:` and `\\host\share` are seen for what they are.
  */
 
-export type UrlVerdict =
-  | { ok: true }
-  | { ok: false; reason: 'script' | 'scheme' | 'network-path' | 'remote-resource'; scheme?: string };
+export type UrlVerdict = { ok: true } | { ok: false; reason: 'script' | 'scheme' | 'network-path' | 'remote-resource'; scheme?: string };
 
 const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 const SCRIPT_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'livescript', 'jscript']);

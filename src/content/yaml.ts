@@ -2,7 +2,7 @@
  * How YAML content is read, by the validator and the site's loader alike: YAML 1.2 core schema,
  * strict, unique keys, aliases bounded (a "billion laughs" file is an error, not a hang).
  */
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { type LineCounter, parseDocument, type Document } from 'yaml';
 
 /** More aliases than this in one file is refused: real content has none. */
 export const MAX_YAML_ALIASES = 100;

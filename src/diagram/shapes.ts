@@ -71,7 +71,13 @@ export function sizeShape(shape: Shape, label: string, measure: (line: string) =
   const th = lines.length * LINE_HEIGHT;
   if (shape === 'connector') {
     const D = Math.ceil(Math.max(tw, th) + 16);
-    return { shape, width: D, height: D, lines, body: `<circle cx="${D / 2}" cy="${D / 2}" r="${D / 2 - 1}" fill="#fff" ${stroke}/>${textBlock(lines, D / 2, (D - th) / 2)}` };
+    return {
+      shape,
+      width: D,
+      height: D,
+      lines,
+      body: `<circle cx="${D / 2}" cy="${D / 2}" r="${D / 2 - 1}" fill="#fff" ${stroke}/>${textBlock(lines, D / 2, (D - th) / 2)}`,
+    };
   }
   const H = Math.ceil(th + 2 * PAD_Y + (shape === 'document' ? 8 : 0));
   const W = Math.ceil(tw + 2 * PAD_X + extra);

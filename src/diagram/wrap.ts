@@ -10,7 +10,23 @@ const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 const NO_BREAK_BEFORE = /^[)\]}.,:;!?ฯๆ%\-/”’]/;
 const NO_BREAK_AFTER = /[([{\-/“‘]$/;
 /** Compounds and words the dictionary splits (or mangles next to abbreviations) that must stay whole. */
-const GLUE = ['ถูกต้อง', 'ครบถ้วน', 'ตรวจสอบ', 'ดำเนินการ', 'พิจารณา', 'รับผิดชอบ', 'ผู้รับผิดชอบ', 'ผู้อำนวยการ', 'หนังสือราชการ', 'ประสานงาน', 'ปฏิบัติงาน', 'ภารกิจ', 'เสนอ', 'มอบหมาย', 'ลงนาม'];
+const GLUE = [
+  'ถูกต้อง',
+  'ครบถ้วน',
+  'ตรวจสอบ',
+  'ดำเนินการ',
+  'พิจารณา',
+  'รับผิดชอบ',
+  'ผู้รับผิดชอบ',
+  'ผู้อำนวยการ',
+  'หนังสือราชการ',
+  'ประสานงาน',
+  'ปฏิบัติงาน',
+  'ภารกิจ',
+  'เสนอ',
+  'มอบหมาย',
+  'ลงนาม',
+];
 
 /** Splits text into unbreakable pieces; a piece may end with spaces (a break opportunity). */
 export function breakPieces(text: string): string[] {
@@ -23,9 +39,7 @@ export function breakPieces(text: string): string[] {
   for (const { segment } of segmenter.segment(text)) {
     const last = pieces[pieces.length - 1];
     const glued =
-      last !== undefined &&
-      !/\s$/.test(last) &&
-      (forbidden.has(offset) || NO_BREAK_BEFORE.test(segment) || NO_BREAK_AFTER.test(last) || /^\s+$/.test(segment));
+      last !== undefined && !/\s$/.test(last) && (forbidden.has(offset) || NO_BREAK_BEFORE.test(segment) || NO_BREAK_AFTER.test(last) || /^\s+$/.test(segment));
     if (glued) pieces[pieces.length - 1] = last + segment;
     else pieces.push(segment);
     offset += segment.length;

@@ -35,7 +35,11 @@ export function findBrowser(env = process.env) {
   const cache = join(env.PUPPETEER_CACHE_DIR || join(homedir(), '.cache', 'puppeteer'), 'chrome');
   if (existsSync(cache)) {
     for (const version of readdirSync(cache).sort().reverse()) {
-      for (const exe of ['chrome-linux64/chrome', 'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing']) {
+      for (const exe of [
+        'chrome-linux64/chrome',
+        'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+        'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+      ]) {
         const p = join(cache, version, exe);
         if (existsSync(p)) return { path: p, source: 'puppeteer-cache' };
       }

@@ -48,7 +48,10 @@ const PRINTER_CODE = (() => {
  * document information, the site URL links point to, and the printer's code.
  */
 function cacheKey(siteDir: string, job: PrintJob, siteUrl: string | undefined, assets: Map<string, Buffer>): string {
-  const h = createHash('sha256').update(PRINTER_CODE).update(JSON.stringify(job.metadata)).update(siteUrl ?? '');
+  const h = createHash('sha256')
+    .update(PRINTER_CODE)
+    .update(JSON.stringify(job.metadata))
+    .update(siteUrl ?? '');
   const html = readFileSync(fileFor(siteDir, job.source)!, 'utf8');
   h.update(html);
   // the stylesheets, scripts and fonts are shared by every document: each is read once per build
@@ -57,10 +60,13 @@ function cacheKey(siteDir: string, job: PrintJob, siteUrl: string | undefined, a
     const file = fileFor(siteDir, m[1]);
     if (file) h.update(read(file));
     // fonts are referenced from the CSS
-    if (file?.endsWith('.css')) for (const f of read(file).toString('utf8').matchAll(/url\((\/[^)]+\.woff2)\)/g)) {
-      const font = fileFor(siteDir, f[1]);
-      if (font) h.update(read(font));
-    }
+    if (file?.endsWith('.css'))
+      for (const f of read(file)
+        .toString('utf8')
+        .matchAll(/url\((\/[^)]+\.woff2)\)/g)) {
+        const font = fileFor(siteDir, f[1]);
+        if (font) h.update(read(font));
+      }
   }
   return h.digest('hex');
 }
@@ -94,7 +100,11 @@ async function withDeadline<T>(work: Promise<T>, seconds: number, onTimeout: () 
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       onTimeout();
-      reject(new PrintError(`เบราว์เซอร์ไม่ตอบสนองภายใน ${seconds} วินาทีขณะ${what} (Chromium stopped answering: no answer within ${seconds} s while ${what === 'พิมพ์' ? 'printing' : what})`));
+      reject(
+        new PrintError(
+          `เบราว์เซอร์ไม่ตอบสนองภายใน ${seconds} วินาทีขณะ${what} (Chromium stopped answering: no answer within ${seconds} s while ${what === 'พิมพ์' ? 'printing' : what})`,
+        ),
+      );
     }, seconds * 1000);
   });
   try {
@@ -166,7 +176,13 @@ async function prepareToc(page: Page): Promise<void> {
 }
 
 /** Prints one document, re-printing until every TOC number equals the page its heading is on. */
-async function printOne(browser: Browser, origin: string, job: PrintJob, blocked: string[], siteUrl: string | undefined): Promise<{ pdf: Uint8Array; pages: number; passes: number }> {
+async function printOne(
+  browser: Browser,
+  origin: string,
+  job: PrintJob,
+  blocked: string[],
+  siteUrl: string | undefined,
+): Promise<{ pdf: Uint8Array; pages: number; passes: number }> {
   const page = await browser.newPage();
   try {
     await page.setRequestInterception(true);
@@ -269,7 +285,13 @@ export async function printDocuments(
     }
     let printed;
     const first = getBrowser();
-    const attempt = (b: Promise<Browser>) => withDeadline(b.then((x) => printOne(x, server.origin, job, blocked, options.siteUrl)), DOCUMENT_TIMEOUT_S, () => kill(b), 'พิมพ์');
+    const attempt = (b: Promise<Browser>) =>
+      withDeadline(
+        b.then((x) => printOne(x, server.origin, job, blocked, options.siteUrl)),
+        DOCUMENT_TIMEOUT_S,
+        () => kill(b),
+        'พิมพ์',
+      );
     try {
       printed = await attempt(first);
     } catch (error) {
@@ -277,7 +299,9 @@ export async function printDocuments(
       try {
         printed = await attempt(restart(first));
       } catch (second) {
-        throw new PrintError(`พิมพ์ ${job.source} ไม่สำเร็จสองครั้ง (printing ${job.source} failed twice): ${(error as Error).message}; ${(second as Error).message}`);
+        throw new PrintError(
+          `พิมพ์ ${job.source} ไม่สำเร็จสองครั้ง (printing ${job.source} failed twice): ${(error as Error).message}; ${(second as Error).message}`,
+        );
       }
     }
     if (blocked.length) throw new Error(`printing is offline, but these requests were made (and blocked):\n${blocked.join('\n')}`);
@@ -290,7 +314,9 @@ export async function printDocuments(
     renameSync(tmp, file);
     results[i] = { output: job.output, pages: printed.pages, passes: printed.passes, seconds: (performance.now() - t0) / 1000, cached: false };
     pagesDone += printed.pages;
-    progress(`pdf: ${++done}/${jobs.length} ${job.output} — ${printed.pages} หน้า, ${printed.passes} รอบ (${pagesDone} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    progress(
+      `pdf: ${++done}/${jobs.length} ${job.output} — ${printed.pages} หน้า, ${printed.passes} รอบ (${pagesDone} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
   };
 
   const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length));

@@ -73,6 +73,7 @@ export function loadIdentity(file: string, password: string): SigningIdentity {
   // forge hands the password to PBKDF2 as Latin-1; OpenSSL 3 (PBES2) uses its UTF-8 bytes
   const pbkdf2 = forge.pkcs5.pbkdf2;
   (forge.pkcs5 as { pbkdf2: unknown }).pbkdf2 = (p: string, ...rest: unknown[]) =>
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a password with any character past Latin-1 is UTF-8 encoded
     (pbkdf2 as (...a: unknown[]) => unknown)(/[^\x00-\xff]/.test(p) ? forge.util.encodeUtf8(p) : p, ...rest);
   try {
     p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der.toString('binary')), false, password);
@@ -97,7 +98,7 @@ export function loadIdentity(file: string, password: string): SigningIdentity {
   const rsa = key as forge.pki.rsa.PrivateKey;
   const publicPem = rsa.n && rsa.e ? forge.pki.publicKeyToPem(forge.pki.setRsaPublicKey(rsa.n, rsa.e)) : undefined;
   const own = certBags.findIndex((b) => b.cert && publicPem !== undefined && forge.pki.publicKeyToPem(b.cert.publicKey) === publicPem);
-  const index = own >= 0 ? own : 0;
+  const index = Math.max(own, 0);
   const certificate = ders[index]!;
   const parsed = pkijs.Certificate.fromBER(toArrayBuffer(certificate));
   const field = (oid: string) => parsed.subject.typesAndValues.find((t) => t.type === oid)?.value.valueBlock.value as string | undefined;
@@ -205,7 +206,9 @@ function buildCms(identity: SigningIdentity, digest: Buffer): Buffer {
     sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
     digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
     signedAttrs,
-    signatureAlgorithm: new pkijs.AlgorithmIdentifier(isEc ? { algorithmId: OID.ecdsaWithSHA256 } : { algorithmId: OID.sha256WithRSA, algorithmParams: new asn1js.Null() }),
+    signatureAlgorithm: new pkijs.AlgorithmIdentifier(
+      isEc ? { algorithmId: OID.ecdsaWithSHA256 } : { algorithmId: OID.sha256WithRSA, algorithmParams: new asn1js.Null() },
+    ),
     signature: new asn1js.OctetString({ valueHex: toArrayBuffer(signature) }),
   });
   const signedData = new pkijs.SignedData({
@@ -258,7 +261,11 @@ export async function signPdf(input: Uint8Array, identity: SigningIdentity, opti
       0,
       `<</Type /Sig\n/Filter /Adobe.PPKLite\n/SubFilter /ETSI.CAdES.detached\n/ByteRange ${rangePlaceholder}\n/Contents <${'0'.repeat(CONTENTS_BYTES * 2)}>\n/M (${pdfDate(time)})\n/Name ${textString(signer)}\n/Reason ${textString(options.reason ?? 'อนุมัติเอกสาร')}>>`,
     ],
-    [widgetNum, 0, `<</Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (khumue-signature)\n/V ${sigNum} 0 R\n/F 132\n/Rect [0 0 0 0]\n/P ${pageRef.objectNumber} ${pageRef.generationNumber} R>>`],
+    [
+      widgetNum,
+      0,
+      `<</Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (khumue-signature)\n/V ${sigNum} 0 R\n/F 132\n/Rect [0 0 0 0]\n/P ${pageRef.objectNumber} ${pageRef.generationNumber} R>>`,
+    ],
   ];
   // the catalog and the page, rewritten with the form and the widget
   const catalog = doc.catalog.clone();
@@ -331,7 +338,10 @@ export async function verifyPdf(input: Uint8Array): Promise<Verification> {
   const [a, b, c, d] = range as [number, number, number, number];
   const wholeFile = a === 0 && c + d === pdf.length && pdf[b] === 0x3c && pdf[c - 1] === 0x3e;
   if (!wholeFile) problems.push('ลายมือชื่อไม่ครอบคลุมทั้งแฟ้ม มีข้อมูลเพิ่มหรือขาดหลังการลงนาม (the signature does not cover the whole file)');
-  const hex = pdf.subarray(b + 1, c - 1).toString('latin1').replace(/(00)+$/, '');
+  const hex = pdf
+    .subarray(b + 1, c - 1)
+    .toString('latin1')
+    .replace(/(00)+$/, '');
   let signer: string | undefined;
   let valid = false;
   try {

@@ -9,17 +9,11 @@ import { parseThaiAmount, parseThaiDate } from '../thai/index.ts';
  */
 export const ID_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)(?=[a-z0-9-]{1,100}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const idField = () =>
-  z
-    .string()
-    .regex(ID_PATTERN, { message: 'id-format' })
-    .describe('รหัสอ้างอิง: ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด (ASCII kebab-case id)');
+export const idField = () => z.string().regex(ID_PATTERN, { message: 'id-format' }).describe('รหัสอ้างอิง: ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด (ASCII kebab-case id)');
 
 /** A reference to an entry of another collection, by its id (file name without extension). */
 export const refField = (collection: string) =>
-  idField()
-    .meta({ reference: collection })
-    .describe(`รหัสของรายการใน ${collection} (id of a ${collection} entry)`);
+  idField().meta({ reference: collection }).describe(`รหัสของรายการใน ${collection} (id of a ${collection} entry)`);
 
 /** A date as authors type it (`๙ มี.ค. ๖๔`, `9 มีนาคม 2564`, `2021-03-09`); the output is ISO. */
 export const thaiDateField = () =>
@@ -38,8 +32,7 @@ export const thaiDateField = () =>
     .describe('วันที่ เช่น `๙ มี.ค. ๖๔`, `๙ มีนาคม ๒๕๖๔` หรือ `2021-03-09` (a date, Thai or ISO)');
 
 /** A Buddhist-era year such as 2564. */
-export const beYearField = () =>
-  z.number().int().min(2400).max(2800).describe('ปี พ.ศ. เช่น 2564 (a Buddhist-era year)');
+export const beYearField = () => z.number().int().min(2400).max(2800).describe('ปี พ.ศ. เช่น 2564 (a Buddhist-era year)');
 
 /** An amount of money (`14760`, `"๑๔,๗๖๐.๐๐"`); the output is a decimal string. */
 export const moneyField = () =>
@@ -69,6 +62,4 @@ export const sourceField = () =>
       /** หมายเหตุการถอดความ (notes on the transcription) */
       note: textField().optional().describe('หมายเหตุการถอดความ (notes on the transcription)'),
     })
-    .describe(
-      'เอกสารต้นฉบับที่ถอดความมา: ความไม่สอดคล้องที่มีอยู่ในต้นฉบับจะรายงานเป็นคำเตือน (transcribed source: its inconsistencies are warnings)',
-    );
+    .describe('เอกสารต้นฉบับที่ถอดความมา: ความไม่สอดคล้องที่มีอยู่ในต้นฉบับจะรายงานเป็นคำเตือน (transcribed source: its inconsistencies are warnings)');

@@ -6,9 +6,15 @@ export const SiteSchema = z.object({
   /** ชื่อเว็บไซต์ (site title) */
   title: textField().default('คู่มือการปฏิบัติงาน').describe('ชื่อเว็บไซต์ (site title)'),
   /** ที่อยู่เว็บไซต์บนอินทราเน็ต ใช้ทำ QR code และลิงก์ในแฟ้ม PDF (public URL, for QR codes and PDF links) */
-  siteUrl: z.url({ protocol: /^https?$/ }).optional().describe('ที่อยู่เว็บไซต์ เช่น https://intranet.example.go.th/khumue/ (site URL)'),
+  siteUrl: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe('ที่อยู่เว็บไซต์ เช่น https://intranet.example.go.th/khumue/ (site URL)'),
   /** ที่อยู่สำหรับแก้ไขแฟ้มในคลังเอกสาร ต่อท้ายด้วยเส้นทางแฟ้ม (edit link base, the file path is appended) */
-  editBaseUrl: z.url({ protocol: /^https?$/ }).optional().describe('ที่อยู่สำหรับแก้ไขแฟ้ม เช่น https://git.example.go.th/org/khumue/edit/main/ (edit base URL)'),
+  editBaseUrl: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe('ที่อยู่สำหรับแก้ไขแฟ้ม เช่น https://git.example.go.th/org/khumue/edit/main/ (edit base URL)'),
   /** ตัวเลขที่แสดงโดยค่าเริ่มต้น (numerals shown by default) */
   numerals: z.enum(['thai', 'arabic']).default('thai').describe('ตัวเลขไทยหรืออารบิก (numerals)'),
 });

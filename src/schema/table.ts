@@ -4,7 +4,10 @@ import { idField, textField } from './fields.ts';
 
 export const TableColumnSchema = z.object({
   /** คีย์ของคอลัมน์ในแต่ละแถว (key of the column in each row) */
-  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/).describe('คีย์ของคอลัมน์ในแต่ละแถว (column key)'),
+  key: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/)
+    .describe('คีย์ของคอลัมน์ในแต่ละแถว (column key)'),
   /** หัวคอลัมน์ (column header) */
   label: z.string().trim().describe('หัวคอลัมน์ ว่างได้ถ้าต้นฉบับไม่มี (column header; may be empty as in the source)'),
   /** ชนิดข้อมูล: text, number, amount (เงิน), date (data type) */
@@ -33,7 +36,10 @@ export const DataTableSchema = z.object({
    */
   rows: z.array(z.record(z.string(), cell)).describe('แถวข้อมูล (rows)'),
   /** ยอดรวมที่ประกาศไว้ต่อคอลัมน์ ซึ่งจะถูกตรวจกับผลรวมจริง (declared totals, checked) */
-  totals: z.record(z.string(), z.union([z.number(), z.string()])).optional().describe('ยอดรวมที่ประกาศ (declared totals)'),
+  totals: z
+    .record(z.string(), z.union([z.number(), z.string()]))
+    .optional()
+    .describe('ยอดรวมที่ประกาศ (declared totals)'),
   /** ป้ายแถวรวม (label of the totals row) */
   totalLabel: textField().default('รวม').describe('ป้ายแถวรวม (totals row label)'),
   /** หมายเหตุใต้ตาราง (notes under the table) */

@@ -178,7 +178,13 @@ function assemble(pages: CountedPage[], names: string[], glossary: string[][], o
     if (list.length) postings.set(names[id]!, list);
   });
 
-  const stop = N >= STOP_MIN_UNITS ? [...postings].filter(([, l]) => l.length / 2 > STOP_SHARE * N).map(([t]) => t).sort() : [];
+  const stop =
+    N >= STOP_MIN_UNITS
+      ? [...postings]
+          .filter(([, l]) => l.length / 2 > STOP_SHARE * N)
+          .map(([t]) => t)
+          .sort()
+      : [];
   for (const t of stop) postings.delete(t);
 
   // delta-encode and size every term's postings
@@ -235,7 +241,15 @@ function assemble(pages: CountedPage[], names: string[], glossary: string[][], o
     writeFileSync(join(outDir, name), text);
     bytes += Buffer.byteLength(text);
   };
-  shards.forEach((k, i) => write(`t/${i}.json`, `{${shardTerms.get(k)!.map((t) => encoded.get(t)!.json).join(',')}}`));
+  shards.forEach((k, i) =>
+    write(
+      `t/${i}.json`,
+      `{${shardTerms
+        .get(k)!
+        .map((t) => encoded.get(t)!.json)
+        .join(',')}}`,
+    ),
+  );
   for (let k = 0; k * PAGES_PER_CHUNK < pages.length; k++) {
     const meta: PageMeta[] = pages.slice(k * PAGES_PER_CHUNK, (k + 1) * PAGES_PER_CHUNK).map((p) => p.meta);
     write(`p/${k}.json`, JSON.stringify(meta));
@@ -256,7 +270,13 @@ function assemble(pages: CountedPage[], names: string[], glossary: string[][], o
     if (size > TEXT_CHUNK_BYTES) flush();
   });
   flush();
-  write('terms.txt', [...encoded.keys()].filter((t) => !t.includes(' ')).sort().join('\n'));
+  write(
+    'terms.txt',
+    [...encoded.keys()]
+      .filter((t) => !t.includes(' '))
+      .sort()
+      .join('\n'),
+  );
   const manifest: Manifest = { v: INDEX_VERSION, units: N, pages: pages.length, pageStarts, unitChunks, shards, stop, glossary };
   write('manifest.json', JSON.stringify(manifest));
   return { pages: pages.length, units: N, terms: encoded.size, shards: shards.length, bytes };

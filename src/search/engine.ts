@@ -9,7 +9,18 @@
  * more than body text), plus its single best unit; pages that match every concept come before pages
  * that match some; weak matches are cut.
  */
-import { INDEX_VERSION, PAGES_PER_CHUNK, PAIR_WEIGHT, WEIGHT_SCALE, pairTerm, urlOfPath, type Manifest, type PageMeta, type Postings, type UnitText } from './format.ts';
+import {
+  INDEX_VERSION,
+  PAGES_PER_CHUNK,
+  PAIR_WEIGHT,
+  WEIGHT_SCALE,
+  pairTerm,
+  urlOfPath,
+  type Manifest,
+  type PageMeta,
+  type Postings,
+  type UnitText,
+} from './format.ts';
 import { buildLexicon, type Lexicon } from './lexicon.ts';
 import { normalize, normalizeWithMap } from './normalize.ts';
 import { tokenize, type Token } from './tokenize.ts';
@@ -28,7 +39,6 @@ interface Parsed {
   /** pair terms of query words written together: a page with all of them has the phrase */
   pairs: string[];
 }
-
 
 export interface Hit {
   page: number;
@@ -135,7 +145,10 @@ export class SearchIndex {
         if (term.length > prefix.length && term.startsWith(prefix) && !term.includes(' ')) found.push([term, list.length]);
       }
     }
-    return found.sort((a, b) => b[1] - a[1]).slice(0, MAX_EXPANSIONS).map(([t]) => t);
+    return found
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_EXPANSIONS)
+      .map(([t]) => t);
   }
 
   /** Indexed terms that contain `part` (not at the start), most frequent first. */
@@ -144,7 +157,10 @@ export class SearchIndex {
     this.termsList ??= this.load('terms.txt').then((t) => t.split('\n'));
     const matches = (await this.termsList).filter((t) => t.length > part.length && t.indexOf(part) > 0);
     const sized = await Promise.all(matches.map(async (t) => [t, (await this.postings(t))?.length ?? 0] as const));
-    return sized.sort((a, b) => b[1] - a[1]).slice(0, MAX_EXPANSIONS).map(([t]) => t);
+    return sized
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_EXPANSIONS)
+      .map(([t]) => t);
   }
 
   /** Turns a query into concepts (see the file comment). */
@@ -198,7 +214,10 @@ export class SearchIndex {
         // a known word keeps its full weight; its completions weigh less, the closer the more
         const lift = exact ? 0 : 0.2;
         tail = {
-          alts: [...(exact ? [{ terms: [s], weight: 1 }] : []), ...longer.map((t) => ({ terms: [t], weight: PREFIX_WEIGHT * Math.sqrt(s.length / t.length) + lift }))],
+          alts: [
+            ...(exact ? [{ terms: [s], weight: 1 }] : []),
+            ...longer.map((t) => ({ terms: [t], weight: PREFIX_WEIGHT * Math.sqrt(s.length / t.length) + lift })),
+          ],
         };
         for (const t of head) out.push({ alts: [{ terms: [t.term], weight: 1 }] });
         for (let k = tailStart; k <= last; k++) covered[k] = true;
@@ -225,7 +244,10 @@ export class SearchIndex {
       // a fragment the index does not know: join it with the unknown fragments touching it
       let j = i + 1;
       while (j < tokens.length && !covered[j] && adjacent(tokens[j - 1]!, tokens[j]!) && !(await this.has(tokens[j]!.term))) j++;
-      const s = tokens.slice(i, j).map((t) => t.term).join('');
+      const s = tokens
+        .slice(i, j)
+        .map((t) => t.term)
+        .join('');
       const prefixed = await this.expandPrefix(s);
       const alts = prefixed.length
         ? prefixed.map((t) => ({ terms: [t], weight: PREFIX_WEIGHT + 0.2 }))

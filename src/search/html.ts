@@ -30,7 +30,42 @@ export interface PageDoc {
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'select', 'button', 'form', 'dialog']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'main', 'svg']);
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'main',
+  'svg',
+]);
 const SECTION_HEADING = /^h[2-4]$/;
 
 /** The first words of a text, about `max` characters, cut at a space. */
@@ -81,7 +116,8 @@ export function extractPage(html: string, path: string): PageDoc | undefined {
           mainDepth++;
           entry.onClose = () => mainDepth--;
         }
-        const isCrumbNav = name === 'nav' && (/crumb/i.test(attrs.class ?? '') || attrs['aria-label'] === 'เส้นทาง' || /breadcrumb/i.test(attrs['aria-label'] ?? ''));
+        const isCrumbNav =
+          name === 'nav' && (/crumb/i.test(attrs.class ?? '') || attrs['aria-label'] === 'เส้นทาง' || /breadcrumb/i.test(attrs['aria-label'] ?? ''));
         if (isCrumbNav) {
           crumbDepth++;
           entry.onClose = () => crumbDepth--;
@@ -89,7 +125,7 @@ export function extractPage(html: string, path: string): PageDoc | undefined {
         if (crumbDepth && name === 'li') {
           crumbItem = '';
           entry.onClose = () => {
-            if (crumbItem !== undefined && crumbItem.trim() && !crumbCurrent) crumb.push(crumbItem.replace(/\s+/g, ' ').trim());
+            if (crumbItem?.trim() && !crumbCurrent) crumb.push(crumbItem.replace(/\s+/g, ' ').trim());
             crumbItem = undefined;
             crumbCurrent = false;
           };
@@ -182,8 +218,6 @@ export function extractPage(html: string, path: string): PageDoc | undefined {
     url: urlOfPath(path),
     title,
     crumb: trail,
-    units: units
-      .map((u) => ({ anchor: u.anchor, heading: clean(u.heading), text: clean(u.text) }))
-      .filter((u, i) => i === 0 || u.heading || u.text),
+    units: units.map((u) => ({ anchor: u.anchor, heading: clean(u.heading), text: clean(u.text) })).filter((u, i) => i === 0 || u.heading || u.text),
   };
 }

@@ -42,7 +42,8 @@ export function normalizeWithMap(input: string): Normalized {
     let out = ch;
     if (code >= THAI_ZERO && code <= THAI_ZERO + 9) out = String.fromCharCode(48 + code - THAI_ZERO);
     else if (DASHES.test(ch)) out = '-';
-    else if (SPACES.test(ch) || code === 0x0e2f) out = ' '; // ฯ (ไปยาลน้อย) ends a shortened word: ธรรมาภิบาลฯ = ธรรมาภิบาล
+    else if (SPACES.test(ch) || code === 0x0e2f)
+      out = ' '; // ฯ (ไปยาลน้อย) ends a shortened word: ธรรมาภิบาลฯ = ธรรมาภิบาล
     else if (code >= 65 && code <= 90) out = String.fromCharCode(code + 32);
     else if (code > 127 && code < 0x0e00) out = ch.toLowerCase();
     text += out;

@@ -33,7 +33,8 @@ export async function withBuildLock<T>(root: string, work: () => Promise<T>, tim
         // the holder has not written its pid yet
       }
       if (holder && !alive(holder)) rmSync(dir, { recursive: true, force: true });
-      else if (Date.now() - started > timeoutMs) throw new Error(`another build of this checkout (pid ${holder}) has held ${dir} for over ${timeoutMs / 60000} minutes`);
+      else if (Date.now() - started > timeoutMs)
+        throw new Error(`another build of this checkout (pid ${holder}) has held ${dir} for over ${timeoutMs / 60000} minutes`);
       else await sleep(200);
     }
   }

@@ -9,7 +9,10 @@ import { formatProblems, type Problem } from '../validate/index.ts';
 import { validateIsolated } from '../validate/isolated.ts';
 
 /** The overlay payload for the first error, with every error listed in the message. */
-export function overlayError(errors: Problem[], root: string): { message: string; stack: string; id: string; loc: { file: string; line: number; column: number }; plugin: string } {
+export function overlayError(
+  errors: Problem[],
+  root: string,
+): { message: string; stack: string; id: string; loc: { file: string; line: number; column: number }; plugin: string } {
   const first = errors[0]!;
   return {
     message: `เนื้อหามีข้อผิดพลาด ${errors.length} รายการ (content errors: ${errors.length})\n\n${formatProblems(errors, 'text')}`,

@@ -7,7 +7,7 @@ import type { Handbook, HandbookPart } from '../schema/index.ts';
 
 interface Doc {
   id: string;
-  data: { office: string; title?: string; name?: string };
+  data: { office?: string; title?: string; name?: string };
   body?: string;
 }
 export interface HandbookSources {
@@ -39,18 +39,24 @@ export function resolveHandbooks(src: HandbookSources): ResolvedHandbook[] {
   const covered = new Set(out.map((h) => h.data.office));
   const taken = new Set(out.map((h) => h.id));
   // each collection grouped by office once, not filtered again for every office
-  const byOffice = (docs: Doc[]) => Map.groupBy([...docs].sort((a, b) => (a.id < b.id ? -1 : 1)), (d) => d.data.office);
+  const byOffice = (docs: Doc[]) =>
+    Map.groupBy(
+      [...docs].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      (d) => d.data.office,
+    );
   const [manualsOf, plansOf, kpisOf, flowchartsOf] = [src.manuals, src.plans, src.kpis, src.flowcharts].map(byOffice);
   for (const office of [...src.offices].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (covered.has(office.id)) continue;
-    const own = (docs: Map<string, Doc[]>) => docs.get(office.id) ?? [];
+    const own = (docs: Map<string | undefined, Doc[]>) => docs.get(office.id) ?? [];
     const manuals = own(manualsOf!);
     const embedded = new Set(manuals.flatMap((m) => [...embeddedFlowcharts(m.body)]));
     const contents: HandbookPart[] = [
       ...manuals.map((m) => ({ manual: m.id })),
       ...own(plansOf!).map((p) => ({ plan: p.id })),
       ...own(kpisOf!).map((k) => ({ kpi: k.id })),
-      ...own(flowchartsOf!).filter((f) => !embedded.has(f.id)).map((f) => ({ flowchart: f.id })),
+      ...own(flowchartsOf!)
+        .filter((f) => !embedded.has(f.id))
+        .map((f) => ({ flowchart: f.id })),
     ];
     const id = `office-${office.id}`;
     if (!contents.length || taken.has(id)) continue;

@@ -17,7 +17,7 @@ function readGroup(digits: string, after: boolean): string {
     const place = n.length - 1 - i;
     if (d === 0) continue;
     if (place === 0) out += d === 1 && (n.length > 1 || after) ? 'เอ็ด' : DIGITS[d];
-    else if (place === 1) out += (d === 1 ? '' : d === 2 ? 'ยี่' : DIGITS[d]) + 'สิบ';
+    else if (place === 1) out += `${d === 1 ? '' : d === 2 ? 'ยี่' : DIGITS[d]}สิบ`;
     else out += DIGITS[d] + PLACES[place];
   }
   return out;

@@ -46,9 +46,7 @@ function checkDate(d: CalendarDate, source: string): CalendarDate {
   if (d.month < 1 || d.month > 12) throw new RangeError(`ไม่มีเดือนที่ ${d.month}: \`${source}\` (no such month)`);
   const max = daysInMonth(d.year, d.month);
   if (d.day < 1 || d.day > max) {
-    throw new RangeError(
-      `ไม่มีวันที่ ${d.day} ในเดือน${THAI_MONTHS[d.month - 1].long} ${d.year + BE_OFFSET}: \`${source}\` (the month has ${max} days)`,
-    );
+    throw new RangeError(`ไม่มีวันที่ ${d.day} ในเดือน${THAI_MONTHS[d.month - 1].long} ${d.year + BE_OFFSET}: \`${source}\` (the month has ${max} days)`);
   }
   return d;
 }

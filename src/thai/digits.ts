@@ -140,7 +140,7 @@ function addOne(digits: string): string {
       return arr.join('');
     }
   }
-  return '1' + arr.join('');
+  return `1${arr.join('')}`;
 }
 
 /** Groups an integer digit string by thousands with commas. */

@@ -31,7 +31,7 @@ export function fiscalYearRange(yearBE: number): {
   checkFiscalYear(yearBE);
   const ce = yearBE - BE_OFFSET;
   const quarters = ([1, 2, 3, 4] as Quarter[]).map((quarter) => {
-    const startMonth = ((quarter - 1) * 3 + 9) % 12 + 1; // 10, 1, 4, 7
+    const startMonth = (((quarter - 1) * 3 + 9) % 12) + 1; // 10, 1, 4, 7
     const y = quarter === 1 ? ce - 1 : ce;
     const endMonth = startMonth + 2;
     return {

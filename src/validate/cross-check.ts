@@ -46,7 +46,13 @@ export function checkFlowchart(file: SourceFile, chart: Flowchart): void {
   // reachability from the first step
   const seen = new Set<number>([0]);
   const queue = [0];
-  while (queue.length) for (const j of edges[queue.shift()!]) if (!seen.has(j)) seen.add(j), queue.push(j);
+  while (queue.length) {
+    for (const j of edges[queue.shift()!]) {
+      if (seen.has(j)) continue;
+      seen.add(j);
+      queue.push(j);
+    }
+  }
   chart.steps.forEach((_, i) => {
     if (!seen.has(i)) file.report('unreachable-step', ['steps', i, 'id']);
   });
@@ -61,7 +67,8 @@ export function checkFlowchart(file: SourceFile, chart: Flowchart): void {
 function checkMonthSpan(file: SourceFile, text: string, path: Path): void {
   const span = parseMonthSpan(text);
   if (!('error' in span)) return;
-  if (span.error === 'invalid-month') file.report('invalid-month', path, { month: span.month }, { suggestion: closest(span.month, FISCAL_MONTH_ABBREVIATIONS) });
+  if (span.error === 'invalid-month')
+    file.report('invalid-month', path, { month: span.month }, { suggestion: closest(span.month, FISCAL_MONTH_ABBREVIATIONS) });
   else file.report('backwards-range', path, { range: text, from: span.from, to: span.to });
 }
 
@@ -81,7 +88,9 @@ export function checkPlan(file: SourceFile, plan: Plan): void {
   const months = fiscalMonths(plan.fiscalYear);
   wp.sourceMonthLabels?.forEach((labels, t) => {
     labels.forEach((label, i) => {
-      const norm = fromThaiDigits(label).replace(/[\s-]+/g, ' ').trim();
+      const norm = fromThaiDigits(label)
+        .replace(/[\s-]+/g, ' ')
+        .trim();
       const want = months[i];
       const expected = `${want.short} ${String(want.yearBE % 100).padStart(2, '0')}`;
       if (norm !== expected) {
@@ -148,7 +157,12 @@ export function checkTables(file: SourceFile, tables: DataTable[], fiscalYear: n
         const sum = children.reduce((acc, c) => acc + (numbers[c].get(column.key) ?? 0n), 0n);
         if (sum !== own) {
           const declared = row[column.key];
-          file.report('subtotal-mismatch', [...path, 'rows', r, column.key], { row: label(row, r), column: columnName(column), declared: q(declared), sum: formatCents(sum, column.type === 'amount', isThai(declared)) });
+          file.report('subtotal-mismatch', [...path, 'rows', r, column.key], {
+            row: label(row, r),
+            column: columnName(column),
+            declared: q(declared),
+            sum: formatCents(sum, column.type === 'amount', isThai(declared)),
+          });
         }
       }
     });
@@ -165,7 +179,13 @@ export function checkTables(file: SourceFile, tables: DataTable[], fiscalYear: n
         if (own === undefined) return;
         const sum = parts.reduce((acc, k) => acc + (values.get(k) ?? 0n), 0n);
         if (sum !== own) {
-          file.report('row-sum-mismatch', where, { row: name, column: columnName(column), declared: q(raw[column.key]), parts: parts.map((k) => `\`${columns.has(k) ? columnName(columns.get(k)!) : k}\``).join(' + '), sum: formatCents(sum, column.type === 'amount', isThai(raw[column.key])) });
+          file.report('row-sum-mismatch', where, {
+            row: name,
+            column: columnName(column),
+            declared: q(raw[column.key]),
+            parts: parts.map((k) => `\`${columns.has(k) ? columnName(columns.get(k)!) : k}\``).join(' + '),
+            sum: formatCents(sum, column.type === 'amount', isThai(raw[column.key])),
+          });
         }
       };
       table.rows.forEach((row, r) => check(numbers[r], row, [...path, 'rows', r, column.key], label(row, r)));
@@ -276,7 +296,12 @@ export function checkKpi(file: SourceFile, kpi: Kpi): void {
     if (computed === undefined) return;
     const { score, weighted } = quarter.reported;
     if (score !== undefined && Math.abs(score - computed) > 0.0001 + 1e-12) {
-      file.report('score-mismatch', [...path, 'reported', 'score'], { quarter: toThaiDigits(String(quarter.quarter)), reported: score, value: quarter.value, computed });
+      file.report('score-mismatch', [...path, 'reported', 'score'], {
+        quarter: toThaiDigits(String(quarter.quarter)),
+        reported: score,
+        value: quarter.value,
+        computed,
+      });
     }
     if (weighted !== undefined) {
       if (kpi.weight === undefined) file.report('missing-weight', [...path, 'reported', 'weighted']);
@@ -284,7 +309,11 @@ export function checkKpi(file: SourceFile, kpi: Kpi): void {
         const w = weightedScore(score ?? computed, kpi.weight);
         const wc = weightedScore(computed, kpi.weight);
         if (Math.abs(weighted - w) > 0.0001 + 1e-12) {
-          file.report('weighted-score-mismatch', [...path, 'reported', 'weighted'], { quarter: toThaiDigits(String(quarter.quarter)), reported: weighted, computed: score !== undefined ? w : wc });
+          file.report('weighted-score-mismatch', [...path, 'reported', 'weighted'], {
+            quarter: toThaiDigits(String(quarter.quarter)),
+            reported: weighted,
+            computed: score !== undefined ? w : wc,
+          });
         }
       }
     }
@@ -322,11 +351,18 @@ function checkKpiDetails(file: SourceFile, kpi: Kpi): void {
       if (!main) return;
       const quarter = toThaiDigits(String(other.quarter));
       if (main.value !== other.value) {
-        file.report('report-mismatch', [...path, 'value'], { quarter, what: 'ผลการดำเนินงาน', title: report.title, other: String(other.value), main: String(main.value) });
+        file.report('report-mismatch', [...path, 'value'], {
+          quarter,
+          what: 'ผลการดำเนินงาน',
+          title: report.title,
+          other: String(other.value),
+          main: String(main.value),
+        });
       }
       const a = countsIn(main.detail).parts.join(', ');
       const b = countsIn(other.detail).parts.join(', ');
-      if (a && b && a !== b) file.report('report-mismatch', [...path, 'detail'], { quarter, what: 'จำนวนหน่วยในรายละเอียด', title: report.title, other: b, main: a });
+      if (a && b && a !== b)
+        file.report('report-mismatch', [...path, 'detail'], { quarter, what: 'จำนวนหน่วยในรายละเอียด', title: report.title, other: b, main: a });
     });
   });
 }

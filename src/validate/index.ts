@@ -148,7 +148,9 @@ function loadFile(absolute: string, display: string, def: CollectionDef, parse: 
   if (!source.parseYaml(yamlText, offset)) return loaded;
   const data = source.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    source.push('not-a-mapping', { line: 1 + offset, column: 1 }, '', { received: data === null ? 'ค่าว่าง (nothing)' : Array.isArray(data) ? 'รายการ (a list)' : `\`${String(data)}\`` });
+    source.push('not-a-mapping', { line: 1 + offset, column: 1 }, '', {
+      received: data === null ? 'ค่าว่าง (nothing)' : Array.isArray(data) ? 'รายการ (a list)' : `\`${String(data)}\``,
+    });
     return loaded;
   }
   source.transcribed = typeof (data as { source?: unknown }).source === 'object';
@@ -203,7 +205,10 @@ function listFiles(contentDir: string, root: string, problems: Problem[]): Array
     s.push(code, { line: 1, column: 1 }, '', params, suggestion);
     problems.push(...s.problems);
   };
-  const list = (folder: string) => readdirSync(folder).filter((n) => !n.startsWith('.')).sort();
+  const list = (folder: string) =>
+    readdirSync(folder)
+      .filter((n) => !n.startsWith('.'))
+      .sort();
   for (const name of list(contentDir)) {
     const absolute = join(contentDir, name);
     const stats = lstatOrUndefined(absolute);
@@ -215,7 +220,12 @@ function listFiles(contentDir: string, root: string, problems: Problem[]): Array
     if (!stats.isDirectory()) {
       const single = SINGLE_FILES[name];
       if (single && stats.size > MAX_FILE_BYTES) push(absolute, 'file-too-large', { size: stats.size, max: MAX_FILE_BYTES });
-      else if (single) out.push({ absolute, display: displayPath(absolute, root, contentDir), def: { name: name.replace(/\.yaml$/, ''), format: 'yaml', schema: single, label: name } });
+      else if (single)
+        out.push({
+          absolute,
+          display: displayPath(absolute, root, contentDir),
+          def: { name: name.replace(/\.yaml$/, ''), format: 'yaml', schema: single, label: name },
+        });
       else if (!ROOT_IGNORED.has(name)) push(absolute, 'file-outside-collection', {}, closest(name, Object.keys(SINGLE_FILES)));
       continue;
     }
@@ -244,7 +254,12 @@ function listFiles(contentDir: string, root: string, problems: Problem[]): Array
         case 'wrong-format': {
           const ext = extname(file);
           const expected = EXTENSIONS[def.format] as readonly string[];
-          push(path, 'wrong-format', { folder: `content/${name}`, expected: expected.join(' หรือ '), received: ext || file }, expected.includes(ext.toLowerCase()) ? `${basename(file, ext)}${ext.toLowerCase()}` : undefined);
+          push(
+            path,
+            'wrong-format',
+            { folder: `content/${name}`, expected: expected.join(' หรือ '), received: ext || file },
+            expected.includes(ext.toLowerCase()) ? `${basename(file, ext)}${ext.toLowerCase()}` : undefined,
+          );
           break;
         }
         case 'bad-file-name':
@@ -300,9 +315,7 @@ export function validateContent(contentDir: string, root = process.cwd(), parse:
   const errorCount = sorted.filter((p) => p.severity === 'error').length;
   return {
     problems: sorted,
-    entries: loaded
-      .filter((l) => l.output !== undefined)
-      .map((l) => ({ collection: l.def.name, id: l.id, file: l.source.file, data: l.output, body: l.body })),
+    entries: loaded.filter((l) => l.output !== undefined).map((l) => ({ collection: l.def.name, id: l.id, file: l.source.file, data: l.output, body: l.body })),
     errorCount,
     warningCount: sorted.length - errorCount,
     fileCount: files.length,
@@ -325,7 +338,16 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
     if (ref.collection === 'tables') {
       // Tables are only known when the frontmatter itself is valid; its errors are reported already.
       if (l.output !== undefined && !tables.some((t) => t.id === ref.id)) {
-        source.push('unknown-table', position, '', { id: ref.id }, closest(ref.id, tables.map((t) => t.id)));
+        source.push(
+          'unknown-table',
+          position,
+          '',
+          { id: ref.id },
+          closest(
+            ref.id,
+            tables.map((t) => t.id),
+          ),
+        );
       }
       continue;
     }

@@ -124,7 +124,10 @@ export function checkMdxBody(file: SourceFile, text: string): ComponentReference
  * Where each attribute of an element's opening tag starts (the parser locates the element only),
  * so that a problem with an attribute points at the attribute.
  */
-function attributePositions(text: string, n: { name?: string | null; position?: Position; attributes?: JsxAttribute[] }): Array<{ line: number; column: number }> {
+function attributePositions(
+  text: string,
+  n: { name?: string | null; position?: Position; attributes?: JsxAttribute[] },
+): Array<{ line: number; column: number }> {
   const start = n.position?.start;
   const count = n.attributes?.length ?? 0;
   if (start?.offset === undefined || !count) return [];

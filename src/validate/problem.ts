@@ -20,8 +20,7 @@ export interface Problem {
 /** Sorts by file, line, column, then code, so that output is stable. */
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }
 
@@ -64,7 +63,8 @@ export function formatProblems(problems: Problem[], format: ReportFormat): strin
     return lines.join('\n');
   }
   const lines = sorted.map(
-    (p) => `${p.file}:${p.line}:${p.column} ${p.severity === 'error' ? 'ข้อผิดพลาด error' : 'คำเตือน warning'} [${p.code}]${p.field ? ` ${p.field}:` : ''} ${p.message}`,
+    (p) =>
+      `${p.file}:${p.line}:${p.column} ${p.severity === 'error' ? 'ข้อผิดพลาด error' : 'คำเตือน warning'} [${p.code}]${p.field ? ` ${p.field}:` : ''} ${p.message}`,
   );
   lines.push(summarize(sorted));
   return lines.join('\n');

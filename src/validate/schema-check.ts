@@ -28,7 +28,7 @@ export function describeType(value: unknown): string {
 }
 
 function preview(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
@@ -63,7 +63,11 @@ function reportIssue(file: SourceFile, issue: Issue, base: Path): void {
     }
     case 'invalid_format': {
       if (issue.message === 'id-format' && typeof input === 'string') {
-        const slug = input.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+        const slug = input
+          .trim()
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '');
         file.report('bad-id', path, { received: input }, { suggestion: slug && slug !== input ? slug : undefined });
       } else if (issue.format === 'url') {
         file.report('wrong-type', path, { expected: ' ที่อยู่เว็บที่ขึ้นต้นด้วย http:// หรือ https:// (an http or https URL)', received: ` \`${preview(input)}\`` });
@@ -133,7 +137,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function unwrap(s: AnySchema): AnySchema {
   for (;;) {
     const def = s._zod.def;
-    if ('innerType' in def && ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type)) s = def.innerType as AnySchema;
+    if ('innerType' in def && ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type))
+      s = def.innerType as AnySchema;
     else if (def.type === 'pipe') s = def.in as AnySchema;
     else if (def.type === 'lazy') s = (def.getter as () => AnySchema)();
     else return s;

@@ -20,7 +20,14 @@ cpSync(join(FIXTURES, 'broken', 'total-mismatch', 'content'), corpus.content, { 
 // bundling another content folder's module map.
 let releaseLock: (() => void) | undefined;
 const lockHeld = new Promise<void>((held) => {
-  void withBuildLock(root, () => new Promise<void>((release) => ((releaseLock = release), held())));
+  void withBuildLock(
+    root,
+    () =>
+      new Promise<void>((release) => {
+        releaseLock = release;
+        held();
+      }),
+  );
 });
 beforeAll(() => lockHeld);
 let server: ReturnType<typeof startDevServer> | undefined;
@@ -37,13 +44,22 @@ afterAll(async () => {
 const overlayText = (page: import('puppeteer-core').Page) =>
   page.evaluate(() => {
     const root = document.querySelector('vite-error-overlay')?.shadowRoot;
-    return root ? [...root.children].filter((e) => e.tagName !== 'STYLE').map((e) => e.textContent ?? '').join(' ') : '';
+    return root
+      ? [...root.children]
+          .filter((e) => e.tagName !== 'STYLE')
+          .map((e) => e.textContent ?? '')
+          .join(' ')
+      : '';
   });
 
 test('a content error shows in the overlay as npm run validate reports it, and goes when fixed', async () => {
   const port = 4500 + Math.floor(Math.random() * 400);
   // it moves on to another port when that one is taken: the URL comes from its output
-  server = startDevServer(`"${process.execPath}" node_modules/astro/bin/astro.mjs dev --force --port ${port}`, root, authorEnv({ NODE_ENV: 'development', KHUMUE_CONTENT_DIR: corpus.content }));
+  server = startDevServer(
+    `"${process.execPath}" node_modules/astro/bin/astro.mjs dev --force --port ${port}`,
+    root,
+    authorEnv({ NODE_ENV: 'development', KHUMUE_CONTENT_DIR: corpus.content }),
+  );
   const origin = await server.ready;
   ({ browser, close: closeSite } = await openSite(join(root, 'public')));
   const page = await browser.newPage();

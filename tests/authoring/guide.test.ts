@@ -10,12 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 
-const root = join(import.meta.dirname, '..', '..');
+const _root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'khumue-guide-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const env = authorEnv({ TZ: 'Asia/Bangkok' });
 
-interface Block { lang: string; meta: string; body: string }
+interface Block {
+  lang: string;
+  meta: string;
+  body: string;
+}
 function blocks(mdx: string): Block[] {
   return [...mdx.matchAll(/^```(\w+)([^\n]*)\n([\s\S]*?)^```/gm)].map((m) => ({ lang: m[1]!, meta: m[2]!.trim(), body: m[3]! }));
 }
@@ -45,7 +49,10 @@ test('docs/getting-started.mdx, followed as written in a fresh clone, ends with 
       continue;
     }
     if (block.lang !== 'sh' || block.meta === 'git') continue; // pushing needs the office's remote
-    for (const command of block.body.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    for (const command of block.body
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)) {
       if (block.meta === 'dev') {
         const url = /http:\/\/localhost:4321(\/\S*?\/)[\s)\]]/.exec(guide)?.[1];
         const html = await devShows(clone, command, url!);

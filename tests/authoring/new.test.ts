@@ -24,12 +24,24 @@ test('each type: created with Thai placeholders, valid, and rendered by the buil
   const problems = JSON.parse(validated.stdout) as Array<{ code: string; severity: string; file: string }>;
   expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   // the placeholders left to replace are pointed out
-  for (const type of TYPES) expect(problems.some((p) => p.code === 'placeholder-left' && p.file.includes(`new-${type}.`)), type).toBe(true);
+  for (const type of TYPES)
+    expect(
+      problems.some((p) => p.code === 'placeholder-left' && p.file.includes(`new-${type}.`)),
+      type,
+    ).toBe(true);
 
   const out = join(corpus.dir, 'dist');
   const built = run('scripts/build.ts', '--content', corpus.content, '--out', out, '--no-pdf');
   expect(built.status, built.stdout + built.stderr).toBe(0);
-  for (const page of ['manuals/new-manual', 'flowcharts/new-flowchart', 'plans/new-plan', 'kpis/new-kpi', 'missions/new-mission', 'offices/new-office', 'print/handbooks/new-handbook']) {
+  for (const page of [
+    'manuals/new-manual',
+    'flowcharts/new-flowchart',
+    'plans/new-plan',
+    'kpis/new-kpi',
+    'missions/new-mission',
+    'offices/new-office',
+    'print/handbooks/new-handbook',
+  ]) {
     const file = join(out, page, 'index.html');
     expect(existsSync(file), page).toBe(true);
   }

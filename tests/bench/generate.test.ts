@@ -16,7 +16,11 @@ test('N manuals, each with a flowchart, a KPI, a plan and a mission; valid; vari
   expect(made).toMatchObject({ manuals: 40, flowcharts: 40, plans: 40, kpis: 40, missions: 40 });
   const result = validateContent(content, root);
   expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  const bodies = readdirSync(join(content, 'manuals')).map((f) => readFileSync(join(content, 'manuals', f), 'utf8').split('---\n')[2]!.replace(/\d{4}/g, ''));
+  const bodies = readdirSync(join(content, 'manuals')).map((f) =>
+    readFileSync(join(content, 'manuals', f), 'utf8')
+      .split('---\n')[2]!
+      .replace(/\d{4}/g, ''),
+  );
   expect(new Set(bodies).size).toBeGreaterThan(30);
   const again = join(dir, 'b');
   generateCorpus(join(root, 'content'), again, 40);

@@ -15,7 +15,11 @@ const out = join(corpus.dir, 'dist');
 afterAll(() => corpus.cleanup());
 
 function build() {
-  return spawnSync(process.execPath, ['scripts/build.ts', '--content', corpus.content, '--out', out], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Bangkok' } });
+  return spawnSync(process.execPath, ['scripts/build.ts', '--content', corpus.content, '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'Asia/Bangkok' },
+  });
 }
 
 /** sha256 of every file in a folder, by relative path. */
@@ -37,7 +41,15 @@ beforeAll(() => {
 test('a valid corpus builds a page for every entry, in Thai', () => {
   expect(first.status, first.stderr + first.stdout).toBe(0);
   expect(first.stdout).toContain('validated 8 files');
-  for (const page of ['index.html', 'manuals/test-manual/index.html', 'flowcharts/receive-letters/index.html', 'plans/test-plan/index.html', 'kpis/test-kpi/index.html', 'offices/test-office/index.html', 'missions/test-mission/index.html']) {
+  for (const page of [
+    'index.html',
+    'manuals/test-manual/index.html',
+    'flowcharts/receive-letters/index.html',
+    'plans/test-plan/index.html',
+    'kpis/test-kpi/index.html',
+    'offices/test-office/index.html',
+    'missions/test-mission/index.html',
+  ]) {
     expect(existsSync(join(out, page)), page).toBe(true);
   }
   const manual = readFileSync(join(out, 'manuals/test-manual/index.html'), 'utf8');

@@ -29,7 +29,11 @@ afterAll(() => {
 });
 
 const build = (content: string, out: string, env: NodeJS.ProcessEnv = {}, extra: string[] = []) =>
-  spawnSync(process.execPath, ['scripts/build.ts', '--content', content, '--out', out, ...extra], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  spawnSync(process.execPath, ['scripts/build.ts', '--content', content, '--out', out, ...extra], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
 
 /**
  * A browser executable that records its environment, then becomes Chromium (exec: the same
@@ -39,10 +43,11 @@ const build = (content: string, out: string, env: NodeJS.ProcessEnv = {}, extra:
 function wrapper(name: string, freeze = false): { path: string; envFile: string } {
   const path = join(work, `${name}.sh`);
   const envFile = join(work, `${name}.env`);
-  const stop = freeze
-    ? ` 2> >(tee /dev/stderr | (grep -m1 -q "DevTools listening"; sleep 1; pkill -STOP -f -- "$profile"; cat > /dev/null))`
-    : '';
-  writeFileSync(path, `#!/bin/bash\nenv > "${envFile}"\nfor a in "$@"; do [[ $a == --user-data-dir=* ]] && profile="$a"; done\nexec "${chromium}" "$@"${stop}\n`);
+  const stop = freeze ? ` 2> >(tee /dev/stderr | (grep -m1 -q "DevTools listening"; sleep 1; pkill -STOP -f -- "$profile"; cat > /dev/null))` : '';
+  writeFileSync(
+    path,
+    `#!/bin/bash\nenv > "${envFile}"\nfor a in "$@"; do [[ $a == --user-data-dir=* ]] && profile="$a"; done\nexec "${chromium}" "$@"${stop}\n`,
+  );
   chmodSync(path, 0o755);
   return { path, envFile };
 }
@@ -69,7 +74,16 @@ const frozenBrowsers = () =>
   });
 
 test("the browser's environment holds only what Chromium needs: no secret, token or password of the build's", () => {
-  const env = browserEnv({ PATH: '/usr/bin', HOME: '/root', LANG: 'th_TH.UTF-8', KHUMUE_SIGN_P12: '/k.p12', KHUMUE_SIGN_PASSWORD: 'x', GITHUB_TOKEN: 't', AWS_SECRET_ACCESS_KEY: 's', NPM_TOKEN: 'n' });
+  const env = browserEnv({
+    PATH: '/usr/bin',
+    HOME: '/root',
+    LANG: 'th_TH.UTF-8',
+    KHUMUE_SIGN_P12: '/k.p12',
+    KHUMUE_SIGN_PASSWORD: 'x',
+    GITHUB_TOKEN: 't',
+    AWS_SECRET_ACCESS_KEY: 's',
+    NPM_TOKEN: 'n',
+  });
   expect(env).toEqual({ PATH: '/usr/bin', HOME: '/root', LANG: 'th_TH.UTF-8' });
 });
 
@@ -130,7 +144,11 @@ test("a killed build's temporary folder and its browser are cleaned by the next 
   writeFileSync(join(leftover, 'half.html'), '<html>');
   // a browser started by a build that is gone (its profile folder names that build's pid)
   const profile = join(tmpdir(), `khumue-print-${DEAD_PID}-test`);
-  const orphan = spawn(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', `--user-data-dir=${profile}`, 'about:blank'], { detached: true, stdio: 'ignore' });
+  const orphan = spawn(
+    chromium,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', `--user-data-dir=${profile}`, 'about:blank'],
+    { detached: true, stdio: 'ignore' },
+  );
   orphan.unref();
   await new Promise((r) => setTimeout(r, 1500));
   expect(ourBrowsers(profile).length).toBeGreaterThan(0);

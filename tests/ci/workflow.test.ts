@@ -14,7 +14,15 @@ import { parse } from 'yaml';
 const root = join(import.meta.dirname, '..', '..');
 const workflow = parse(readFileSync(join(root, '.github', 'workflows', 'content.yml'), 'utf8')) as {
   on: Record<string, unknown>;
-  jobs: Record<string, { steps: Array<{ name?: string; run?: string; uses?: string; if?: string; env?: Record<string, string> }>; if?: string; needs?: string | string[]; environment?: unknown }>;
+  jobs: Record<
+    string,
+    {
+      steps: Array<{ name?: string; run?: string; uses?: string; if?: string; env?: Record<string, string> }>;
+      if?: string;
+      needs?: string | string[];
+      environment?: unknown;
+    }
+  >;
 };
 const dir = mkdtempSync(join(tmpdir(), 'khumue-ci-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -35,7 +35,9 @@ describe('Markdown', () => {
   test('a Markdown table is a part for the Table component, without the whitespace between its rows', () => {
     const [table] = render('| ก | ข |\n|---|--:|\n| ๑ | ๒ |').parts;
     expect(table).toMatchObject({ component: 'table', props: {} });
-    expect(partsToText([table!])).toBe('<thead><tr><th>ก</th><th style="text-align: right">ข</th></tr></thead><tbody><tr><td>๑</td><td style="text-align: right">๒</td></tr></tbody>');
+    expect(partsToText([table!])).toBe(
+      '<thead><tr><th>ก</th><th style="text-align: right">ข</th></tr></thead><tbody><tr><td>๑</td><td style="text-align: right">๒</td></tr></tbody>',
+    );
   });
 
   test('footnotes are labelled in Thai', () => {
@@ -75,7 +77,10 @@ describe('what is not on the allow-lists is not rendered', () => {
     ['<span id="main" class="x" style="color:red" onclick="alert(1)" title="t">ก</span>', '<span title="t">ก</span>'],
     ['<a href="javascript:alert(1)">ก</a>', '<a>ก</a>'],
     ['<a href="  JaVa\tScRiPt:alert(1)">ก</a>', '<a>ก</a>'],
-    ['[ก](vbscript:x) [ข](file:///etc/passwd) [ค](//evil.example/) [ง](mailto:a@b.c) [จ](#x) [ฉ](/manuals/x/)', '<p><a>ก</a> <a>ข</a> <a>ค</a> <a href="mailto:a@b.c">ง</a> <a href="#x">จ</a> <a href="/manuals/x/">ฉ</a></p>'],
+    [
+      '[ก](vbscript:x) [ข](file:///etc/passwd) [ค](//evil.example/) [ง](mailto:a@b.c) [จ](#x) [ฉ](/manuals/x/)',
+      '<p><a>ก</a> <a>ข</a> <a>ค</a> <a href="mailto:a@b.c">ง</a> <a href="#x">จ</a> <a href="/manuals/x/">ฉ</a></p>',
+    ],
     ['[ก][x]\n\n[x]: javascript&colon;alert(1)', '<p><a>ก</a></p>'],
     ['![ภาพ](https://evil.example/p.png) ![ภาพ](/img/a.png)', '<p><img alt="ภาพ"> <img src="/img/a.png" alt="ภาพ"></p>'],
     ['<input type="password" />', ''],

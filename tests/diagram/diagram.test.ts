@@ -40,13 +40,16 @@ describe('Thai wrapping', () => {
 });
 
 describe('symbols', () => {
-  test.each(['terminator', 'process', 'decision', 'document', 'data', 'subprocess', 'connector'] as const)('%s is sized to its label and keeps it as text', (shape) => {
-    const s = sizeShape(shape, 'ตรวจสอบความครบถ้วนของเอกสารและสิ่งที่ส่งมาด้วย', (l) => measureText(l, 14));
-    expect(s.width).toBeLessThanOrEqual(MAX_SHAPE_WIDTH);
-    expect(s.height).toBeGreaterThan(20);
-    expect(s.body).toContain('<text');
-    expect(s.lines.join('')).toBe('ตรวจสอบความครบถ้วนของเอกสารและสิ่งที่ส่งมาด้วย');
-  });
+  test.each(['terminator', 'process', 'decision', 'document', 'data', 'subprocess', 'connector'] as const)(
+    '%s is sized to its label and keeps it as text',
+    (shape) => {
+      const s = sizeShape(shape, 'ตรวจสอบความครบถ้วนของเอกสารและสิ่งที่ส่งมาด้วย', (l) => measureText(l, 14));
+      expect(s.width).toBeLessThanOrEqual(MAX_SHAPE_WIDTH);
+      expect(s.height).toBeGreaterThan(20);
+      expect(s.body).toContain('<text');
+      expect(s.lines.join('')).toBe('ตรวจสอบความครบถ้วนของเอกสารและสิ่งที่ส่งมาด้วย');
+    },
+  );
 });
 
 const steps: FlowStep[] = [

@@ -23,7 +23,9 @@ export interface AttackCase {
 const FRONTMATTER = '---\ntitle: เอกสารทดสอบการโจมตี\noffice: test-office\n---\n\n';
 
 function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(dir, join(prefix, e.name)) : [join(prefix, e.name)]));
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(dir, join(prefix, e.name)) : [join(prefix, e.name)],
+  );
 }
 
 const committed: AttackCase[] = readdirSync(ATTACKS, { withFileTypes: true })

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 
-export function buildSite(content: string, options: { pdf?: boolean; env?: NodeJS.ProcessEnv; args?: string[] } = {}): { out: string; cleanup: () => void; stdout: string } {
+export function buildSite(
+  content: string,
+  options: { pdf?: boolean; env?: NodeJS.ProcessEnv; args?: string[] } = {},
+): { out: string; cleanup: () => void; stdout: string } {
   const dir = mkdtempSync(join(tmpdir(), 'khumue-site-'));
   const out = join(dir, 'dist');
   const args = ['scripts/build.ts', '--content', content, '--out', out, ...(options.pdf === false ? ['--no-pdf'] : []), ...(options.args ?? [])];

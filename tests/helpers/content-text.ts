@@ -22,8 +22,18 @@ export function entryTexts(file: string, text: string): string[] {
   for (const l of body.split('\n')) {
     if (/^<Note type="source"/.test(l)) continue; // the transcriber's notes
     // MDX escapes (`\{`, `\*`, `&lt;`) stand for the characters themselves
-    const unescaped = l.replace(/\\([\\{}*_|[\]])/g, '$1').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
-    out.push(unescaped.replace(/<[^>]+>/g, ' ').replace(/^[#>\s-]+/, '').replace(/\\$/, '').replace(/^\|/, '').replace(/\|/g, '\n'));
+    const unescaped = l
+      .replace(/\\([\\{}*_|[\]])/g, '$1')
+      .replace(/&lt;/g, '<')
+      .replace(/&amp;/g, '&');
+    out.push(
+      unescaped
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/^[#>\s-]+/, '')
+        .replace(/\\$/, '')
+        .replace(/^\|/, '')
+        .replace(/\|/g, '\n'),
+    );
   }
   return out.flatMap((l) => l.split('\n'));
 }

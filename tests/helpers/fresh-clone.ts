@@ -17,20 +17,28 @@ export const authorEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => (
 
 export function freshClone(into: string): string {
   execFileSync('git', ['clone', '--quiet', root, into]);
-  execFileSync('bash', ['-c', `cd "${root}" && git ls-files -z --others --exclude-standard --cached | xargs -0 -I{} cp --parents "{}" "${into}"/ 2>/dev/null; true`]);
+  execFileSync('bash', [
+    '-c',
+    `cd "${root}" && git ls-files -z --others --exclude-standard --cached | xargs -0 -I{} cp --parents "{}" "${into}"/ 2>/dev/null; true`,
+  ]);
   execFileSync('cp', ['-al', join(root, 'node_modules'), join(into, 'node_modules')]);
   rmSync(join(into, 'node_modules', '.vite'), { recursive: true, force: true }); // caches written in place are not shared
   return into;
 }
 
 /** Starts a dev server (`command` in bash, in its own process group); resolves with its URL once ready. */
-export function startDevServer(command: string, cwd: string, env: NodeJS.ProcessEnv): { process: ChildProcess; ready: Promise<string>; log: () => string; stop: () => void } {
+export function startDevServer(
+  command: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): { process: ChildProcess; ready: Promise<string>; log: () => string; stop: () => void } {
   const child = spawn('bash', ['-c', command], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the dev server did not start:\n${log}`)), 60_000);
     const read = (chunk: Buffer) => {
       log += chunk.toString();
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal's colour codes (ESC [ … m)
       const url = /Local\s+(http:\/\/\S+?)\/?\s/.exec(log.replace(/\x1b\[[0-9;]*m/g, ''))?.[1];
       if (/ready in/.test(log) && url) {
         clearTimeout(timer);

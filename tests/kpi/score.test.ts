@@ -47,6 +47,10 @@ test('a non-finite value throws', () => {
   expect(() => scoreKpi({ thresholds: seed002, value: NaN })).toThrow(RangeError);
 });
 
-test.each([[NaN, 30], [2, -1], [2, 101]])('weightedScore(%d, %d) throws', (s, w) => {
+test.each([
+  [NaN, 30],
+  [2, -1],
+  [2, 101],
+])('weightedScore(%d, %d) throws', (s, w) => {
   expect(() => weightedScore(s, w)).toThrow(RangeError);
 });

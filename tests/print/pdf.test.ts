@@ -32,7 +32,9 @@ const compact = (s: string) => s.replace(/[\s.\u200b]+/g, '');
 function labels(pdf: string): string[] {
   const n = pageCount(pdf);
   const sizes = run('pdfinfo', ['-f', '1', '-l', String(n), pdf]);
-  const landscape = new Set([...sizes.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].filter((m) => Number(m[2]) > Number(m[3])).map((m) => Number(m[1])));
+  const landscape = new Set(
+    [...sizes.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].filter((m) => Number(m[2]) > Number(m[3])).map((m) => Number(m[1])),
+  );
   return Array.from({ length: n }, (_, i) => topBand(pdf, i + 1, !landscape.has(i + 1)));
 }
 
@@ -114,7 +116,7 @@ describe('the fixture manual', () => {
 describe.each(['esa-cm5-admin', 'opm-organization-profile-2561', 'smart-operational-system', 'stp-process-plan-2564'])('the seed manual %s', (id) => {
   const pdf = join(real.out, 'pdf', `${id}.pdf`);
 
-  test('every TOC entry\'s printed number is the page where that heading is', () => expectTocMatchesPages(pdf));
+  test("every TOC entry's printed number is the page where that heading is", () => expectTocMatchesPages(pdf));
 
   test('Thai text extracts as written (sara am intact) and bookmarks mirror the headings', async () => {
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
@@ -197,7 +199,9 @@ test('no script URL anywhere in the built site, and the PDFs link only to http(s
       if (!/\.(?:html|js|json|xml|txt|svg|css)$/.test(f)) continue;
       expect(readFileSync(file, 'utf8'), f).not.toMatch(/javascript:|vbscript:/i);
     }
-    for (const f of readdirSync(join(site.out, 'pdf'), { recursive: true }).map(String).filter((x) => x.endsWith('.pdf'))) {
+    for (const f of readdirSync(join(site.out, 'pdf'), { recursive: true })
+      .map(String)
+      .filter((x) => x.endsWith('.pdf'))) {
       const raw = readFileSync(join(site.out, 'pdf', f), 'latin1');
       expect(raw, f).not.toMatch(/\/S\s*\/(?:JavaScript|Launch|SubmitForm|ImportData)|\/JS\s*[(<]/);
       for (const uri of raw.matchAll(/\/URI\s*\(([^)]*)\)/g)) expect(uri[1], f).toMatch(/^(?:https?:\/\/|mailto:|tel:)/);

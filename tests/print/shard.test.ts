@@ -14,12 +14,18 @@ const content = join(root, 'content');
 const shards = [1, 2].map((i) => buildSite(content, { args: ['--shard', `${i}/2`] }));
 afterAll(() => shards.forEach((s) => s.cleanup()));
 
-const pdfsIn = (out: string) => readdirSync(join(out, 'pdf'), { recursive: true }).map(String).filter((f) => f.endsWith('.pdf')).sort();
+const pdfsIn = (out: string) =>
+  readdirSync(join(out, 'pdf'), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort();
 
 test('the shards print disjoint halves that together are every document', () => {
   const [a, b] = shards.map((s) => pdfsIn(s.out));
   const printSources = [
-    ...readdirSync(join(shards[0]!.out, 'print')).filter((d) => d !== 'handbooks').map((d) => `${d}.pdf`),
+    ...readdirSync(join(shards[0]!.out, 'print'))
+      .filter((d) => d !== 'handbooks')
+      .map((d) => `${d}.pdf`),
     ...readdirSync(join(shards[0]!.out, 'print', 'handbooks')).map((d) => `handbooks/${d}.pdf`),
   ].sort();
   expect(printSources.length).toBeGreaterThan(4);
@@ -32,7 +38,8 @@ test('the shards print disjoint halves that together are every document', () => 
 test('a shard prints the same bytes as the whole build', () => {
   const whole = buildSite(content);
   try {
-    for (const s of shards) for (const f of pdfsIn(s.out)) expect(readFileSync(join(s.out, 'pdf', f)).equals(readFileSync(join(whole.out, 'pdf', f))), f).toBe(true);
+    for (const s of shards)
+      for (const f of pdfsIn(s.out)) expect(readFileSync(join(s.out, 'pdf', f)).equals(readFileSync(join(whole.out, 'pdf', f))), f).toBe(true);
   } finally {
     whole.cleanup();
   }

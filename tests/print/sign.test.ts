@@ -5,7 +5,7 @@
  * clear errors for a wrong password or a missing file, and a build that refuses the key.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
@@ -19,16 +19,44 @@ const keys = mkdtempSync(join(tmpdir(), 'khumue-keys-'));
 const PASSWORD = 'รหัสผ่าน-ทดสอบ-123';
 const SIGNER = 'นางสาวทดสอบ ลงนามดี';
 const ORG = 'สำนักงานทดสอบระบบ';
-execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(keys, 'key.pem'), '-out', join(keys, 'cert.pem'), '-days', '30', '-utf8', '-subj', `/C=TH/O=${ORG}/CN=${SIGNER}`], { stdio: 'pipe' });
-execFileSync('openssl', ['pkcs12', '-export', '-inkey', join(keys, 'key.pem'), '-in', join(keys, 'cert.pem'), '-out', join(keys, 'id.p12'), '-passout', `pass:${PASSWORD}`], { stdio: 'pipe' });
+execFileSync(
+  'openssl',
+  [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    join(keys, 'key.pem'),
+    '-out',
+    join(keys, 'cert.pem'),
+    '-days',
+    '30',
+    '-utf8',
+    '-subj',
+    `/C=TH/O=${ORG}/CN=${SIGNER}`,
+  ],
+  { stdio: 'pipe' },
+);
+execFileSync(
+  'openssl',
+  ['pkcs12', '-export', '-inkey', join(keys, 'key.pem'), '-in', join(keys, 'cert.pem'), '-out', join(keys, 'id.p12'), '-passout', `pass:${PASSWORD}`],
+  { stdio: 'pipe' },
+);
 const P12 = join(keys, 'id.p12');
 
 const CERT = join(keys, 'cert.pem');
-const signCli = (out: string, env: NodeJS.ProcessEnv) => spawnSync(process.execPath, ['scripts/sign.ts', '--out', out], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+const signCli = (out: string, env: NodeJS.ProcessEnv) =>
+  spawnSync(process.execPath, ['scripts/sign.ts', '--out', out], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
 const site = buildSite(join(FIXTURES, 'valid', 'content'), { env: { KHUMUE_SIGN_CERT: CERT } });
 const signed = signCli(site.out, { KHUMUE_SIGN_P12: P12, KHUMUE_SIGN_PASSWORD: PASSWORD });
 if (signed.status !== 0) throw new Error(`npm run sign failed:\n${signed.stdout}\n${signed.stderr}`);
-const pdfs = readdirSync(join(site.out, 'pdf'), { recursive: true }).map(String).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(site.out, 'pdf', f));
+const pdfs = readdirSync(join(site.out, 'pdf'), { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.pdf'))
+  .sort()
+  .map((f) => join(site.out, 'pdf', f));
 const pdfsig = (file: string) => spawnSync('pdfsig', ['-no-ocsp', file], { encoding: 'utf8' });
 const verifyCli = (...files: string[]) => spawnSync(process.execPath, ['scripts/pdf-verify.ts', ...files], { cwd: root, encoding: 'utf8' });
 
@@ -125,8 +153,31 @@ describe('the signing identity', () => {
   test('a key whose certificate is not the one the approval pages name is refused', () => {
     const other = mkdtempSync(join(tmpdir(), 'khumue-keys-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(other, 'key.pem'), '-out', join(other, 'cert.pem'), '-days', '30', '-utf8', '-subj', `/C=TH/O=${ORG}/CN=นายอื่น ไม่ใช่`], { stdio: 'pipe' });
-      execFileSync('openssl', ['pkcs12', '-export', '-inkey', join(other, 'key.pem'), '-in', join(other, 'cert.pem'), '-out', join(other, 'id.p12'), '-passout', 'pass:x'], { stdio: 'pipe' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          join(other, 'key.pem'),
+          '-out',
+          join(other, 'cert.pem'),
+          '-days',
+          '30',
+          '-utf8',
+          '-subj',
+          `/C=TH/O=${ORG}/CN=นายอื่น ไม่ใช่`,
+        ],
+        { stdio: 'pipe' },
+      );
+      execFileSync(
+        'openssl',
+        ['pkcs12', '-export', '-inkey', join(other, 'key.pem'), '-in', join(other, 'cert.pem'), '-out', join(other, 'id.p12'), '-passout', 'pass:x'],
+        { stdio: 'pipe' },
+      );
       const r = signCli(site.out, { KHUMUE_SIGN_P12: join(other, 'id.p12'), KHUMUE_SIGN_PASSWORD: 'x' });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`the approval pages name ${SIGNER}, but this key's certificate is นายอื่น ไม่ใช่'s`);
@@ -138,7 +189,11 @@ describe('the signing identity', () => {
   test('the build refuses the signing key or its password in its environment, before anything is made', () => {
     const before = readFileSync(pdfs[0]!);
     for (const env of [{ KHUMUE_SIGN_P12: P12, KHUMUE_SIGN_PASSWORD: PASSWORD }, { KHUMUE_SIGN_PASSWORD: PASSWORD }, { KHUMUE_SIGN_P12: P12 }]) {
-      const r = spawnSync(process.execPath, ['scripts/build.ts', '--content', join(FIXTURES, 'valid', 'content'), '--out', site.out], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+      const r = spawnSync(process.execPath, ['scripts/build.ts', '--content', join(FIXTURES, 'valid', 'content'), '--out', site.out], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain("signing secrets must not be in the build's environment");
       expect(r.stdout).not.toContain('validated'); // stopped before validation, Astro or Chromium started

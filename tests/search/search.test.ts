@@ -35,7 +35,11 @@ describe('the judged queries (tests/search/queries.yaml)', () => {
   test('meet the targets: recall@10 ≥ 0.95, MRR@10 ≥ 0.90, precision of the shown top 5 ≥ 0.80', async () => {
     const judged = parse(readFileSync(join(root, 'tests', 'search', 'queries.yaml'), 'utf8')) as Judged[];
     expect(judged.length).toBeGreaterThanOrEqual(50);
-    for (const kind of ['word', 'compound', 'partial', 'digits', 'abbreviation', 'english']) expect(judged.some((j) => j.kind === kind), kind).toBe(true);
+    for (const kind of ['word', 'compound', 'partial', 'digits', 'abbreviation', 'english'])
+      expect(
+        judged.some((j) => j.kind === kind),
+        kind,
+      ).toBe(true);
     const result = await evaluate(await openSiteIndex(site.out), judged);
     expect(result.recall10).toBeGreaterThanOrEqual(0.95);
     expect(result.mrr10).toBeGreaterThanOrEqual(0.9);
@@ -83,9 +87,15 @@ describe('npm run search', () => {
     const dir = mkdtempSync(join(tmpdir(), 'khumue-html-'));
     try {
       mkdirSync(join(dir, 'a'));
-      writeFileSync(join(dir, 'a', 'index.html'), '<html lang="th"><head><title>งานพัสดุ</title></head><body><h1>งานพัสดุ</h1><p>บทนำ</p><h2 id="buy">การจัดซื้อจัดจ้าง</h2><p>ขั้นตอนการจัดซื้อจัดจ้างตามระเบียบ</p></body></html>');
+      writeFileSync(
+        join(dir, 'a', 'index.html'),
+        '<html lang="th"><head><title>งานพัสดุ</title></head><body><h1>งานพัสดุ</h1><p>บทนำ</p><h2 id="buy">การจัดซื้อจัดจ้าง</h2><p>ขั้นตอนการจัดซื้อจัดจ้างตามระเบียบ</p></body></html>',
+      );
       writeFileSync(join(dir, 'b.html'), '<html lang="th"><head><title>สารบรรณ</title></head><body><h1>งานสารบรรณ</h1><p>รับส่งหนังสือราชการ</p></body></html>');
-      writeFileSync(join(dir, 'c.html'), '<html lang="th"><head><meta name="robots" content="noindex"><title>x</title></head><body><p>จัดซื้อจัดจ้าง</p></body></html>');
+      writeFileSync(
+        join(dir, 'c.html'),
+        '<html lang="th"><head><meta name="robots" content="noindex"><title>x</title></head><body><p>จัดซื้อจัดจ้าง</p></body></html>',
+      );
       const indexed = search('--index', dir);
       expect(indexed.status, indexed.stderr).toBe(0);
       expect(indexed.stdout).toContain('indexed 2 pages');
@@ -115,7 +125,8 @@ describe('building the index while Astro writes the site', () => {
       const files = readdirSync(join(site.out, 'search-index'), { recursive: true }).map(String).sort();
       expect(readdirSync(join(dir, 'search-index'), { recursive: true }).map(String).sort()).toEqual(files);
       expect(files.length).toBeGreaterThan(20);
-      for (const f of files.filter((x) => x.includes('.'))) expect(readFileSync(join(dir, 'search-index', f), 'utf8'), f).toBe(readFileSync(join(site.out, 'search-index', f), 'utf8'));
+      for (const f of files.filter((x) => x.includes('.')))
+        expect(readFileSync(join(dir, 'search-index', f), 'utf8'), f).toBe(readFileSync(join(site.out, 'search-index', f), 'utf8'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -128,7 +139,10 @@ describe('building the index while Astro writes the site', () => {
       mkdirSync(join(dir, 'a'));
       const page = join(dir, 'a', 'index.html');
       writeFileSync(page, '<html lang="th"><head><title>งานพัสดุ</title></head><body><main><h1>งานพัสดุ</h1><p>บทนำ</p>');
-      writeFileSync(join(dir, 'b.html'), '<html lang="th"><head><title>สารบรรณ</title></head><body><main><h1>งานสารบรรณ</h1><p>รับส่งหนังสือราชการ</p></main></body></html>');
+      writeFileSync(
+        join(dir, 'b.html'),
+        '<html lang="th"><head><title>สารบรรณ</title></head><body><main><h1>งานสารบรรณ</h1><p>รับส่งหนังสือราชการ</p></main></body></html>',
+      );
       await new Promise((r) => setTimeout(r, 1000)); // several polling rounds see the half-written page
       appendFileSync(page, '<h2 id="buy">การจัดซื้อจัดจ้าง</h2><p>ขั้นตอนการจัดซื้อจัดจ้างตามระเบียบ</p></main></body></html>');
       const stats = await indexing.finish();
@@ -179,7 +193,13 @@ describe('in Chromium', () => {
     expect(await page.$eval('[role="listbox"]', (l) => (l as HTMLElement).hidden)).toBe(true);
     await page.goto(`${origin}/search/?q=${encodeURIComponent('ควบคุมภายใน')}`, { waitUntil: 'networkidle0' });
     await page.waitForSelector('ol.results li');
-    const results = await page.$$eval('ol.results li', (lis) => lis.map((li) => ({ href: li.querySelector('a')!.getAttribute('href'), crumb: li.querySelector('.result-crumb')?.textContent ?? '', marks: [...li.querySelectorAll('mark')].map((m) => m.textContent) })));
+    const results = await page.$$eval('ol.results li', (lis) =>
+      lis.map((li) => ({
+        href: li.querySelector('a')!.getAttribute('href'),
+        crumb: li.querySelector('.result-crumb')?.textContent ?? '',
+        marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
+      })),
+    );
     expect(results.map((r) => r.href!.split('#')[0])).toContain('/missions/region6-1-3/');
     expect(results.some((r) => r.marks.includes('ควบคุม'))).toBe(true);
     await page.close();

@@ -43,7 +43,10 @@ describe('tokenize', () => {
 
 describe('glossary lexicon', () => {
   test('abbreviations become words of the tokenizer; forms become phrases', () => {
-    const lex = buildLexicon([['สตง.', 'สำนักงานการตรวจเงินแผ่นดิน'], ['KPI', 'ตัวชี้วัด']]);
+    const lex = buildLexicon([
+      ['สตง.', 'สำนักงานการตรวจเงินแผ่นดิน'],
+      ['KPI', 'ตัวชี้วัด'],
+    ]);
     expect(lex.words.has('สตง')).toBe(true);
     expect(lex.groups[0]![1]!.terms).toContain('การ ตรวจ');
   });

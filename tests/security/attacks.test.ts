@@ -22,7 +22,10 @@ const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'khumue-attacks-'));
 const marker = join(work, 'PWNED');
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; signal: string | null; stdout: string; stderr: string; seconds: number }> {
+function run(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ status: number | null; signal: string | null; stdout: string; stderr: string; seconds: number }> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env } });
@@ -59,16 +62,41 @@ afterAll(() => {
 test('the corpus holds every case the issue names, each in its own file', () => {
   const names = ATTACK_CASES.map((c) => c.name);
   for (const needed of [
-    'frontmatter-fence', 'body-expression', 'export-const', 'set-html-meta-refresh', 'password-form', 'id-clobbering',
-    'javascript-template-literal', 'javascript-array', 'javascript-definition', 'vbscript-link', 'file-link', 'unc-path',
-    'deep-brackets', 'deep-blockquote', 'blank-lines-200k', 'nested-div-40k', 'symlink-loop', 'symlink-dangling', 'symlink-outside',
-    'uppercase-extension', 'template-literal-id', 'toml-frontmatter-line', 'long-id', 'reserved-name-con', 'reserved-name-nul',
-    'yaml-bomb', 'yaml-deep-flow', 'yaml-deep-block', 'adversarial-1mb',
-  ]) expect(names).toContain(needed);
+    'frontmatter-fence',
+    'body-expression',
+    'export-const',
+    'set-html-meta-refresh',
+    'password-form',
+    'id-clobbering',
+    'javascript-template-literal',
+    'javascript-array',
+    'javascript-definition',
+    'vbscript-link',
+    'file-link',
+    'unc-path',
+    'deep-brackets',
+    'deep-blockquote',
+    'blank-lines-200k',
+    'nested-div-40k',
+    'symlink-loop',
+    'symlink-dangling',
+    'symlink-outside',
+    'uppercase-extension',
+    'template-literal-id',
+    'toml-frontmatter-line',
+    'long-id',
+    'reserved-name-con',
+    'reserved-name-nul',
+    'yaml-bomb',
+    'yaml-deep-flow',
+    'yaml-deep-block',
+    'adversarial-1mb',
+  ])
+    expect(names).toContain(needed);
   expect(new Set(ATTACK_CASES.map((c) => c.file)).size).toBe(ATTACK_CASES.length);
 });
 
-describe.concurrent.each(ATTACK_CASES.map((c) => [c.name, c] as const))('attack %s', (name, attack) => {
+describe.concurrent.each(ATTACK_CASES.map((c) => [c.name, c] as const))('attack %s', (_name, attack) => {
   test('validate: exit 1, an error located in the attack file, no signal, under 10 s; build: refused before rendering, previous output intact, payload never ran', async () => {
     const corpus = attackCorpus([attack], marker);
     try {
@@ -116,7 +144,15 @@ describe('should an attack get past the validator, the renderer drops it anyway'
     if (!entry?.rendered) return; // refused before parsing (limits, frontmatter) or unparsable
     const html = partsToText(entry.rendered.parts);
     const props = JSON.stringify(entry.rendered.parts);
-    for (const bad of [/<(?:script|style|iframe|object|embed|form|input|button|meta|link|base|svg|math|template)\b/i, /\son\w+=/i, /javascript:|vbscript:|data:text|file:|\\\\|href="\/\//i, /set:|is:|client:|define:|class:list|server:/, /\sid="(?:site-search-input|main)"/, /\sstyle=/, /\starget=/]) {
+    for (const bad of [
+      /<(?:script|style|iframe|object|embed|form|input|button|meta|link|base|svg|math|template)\b/i,
+      /\son\w+=/i,
+      /javascript:|vbscript:|data:text|file:|\\\\|href="\/\//i,
+      /set:|is:|client:|define:|class:list|server:/,
+      /\sid="(?:site-search-input|main)"/,
+      /\sstyle=/,
+      /\starget=/,
+    ]) {
       expect(html).not.toMatch(bad);
       expect(props).not.toMatch(bad);
     }

@@ -18,7 +18,14 @@ const corpus = attackCorpus(ATTACK_CASES, marker);
 // the dev server writes Astro's per-project state (.astro/): hold the build lock meanwhile
 let releaseLock: (() => void) | undefined;
 const lockHeld = new Promise<void>((held) => {
-  void withBuildLock(root, () => new Promise<void>((release) => ((releaseLock = release), held())));
+  void withBuildLock(
+    root,
+    () =>
+      new Promise<void>((release) => {
+        releaseLock = release;
+        held();
+      }),
+  );
 });
 let server: ReturnType<typeof startDevServer> | undefined;
 let origin = '';
@@ -26,7 +33,11 @@ let origin = '';
 beforeAll(async () => {
   await lockHeld;
   const port = 4100 + Math.floor(Math.random() * 300);
-  server = startDevServer(`"${process.execPath}" node_modules/astro/bin/astro.mjs dev --force --port ${port}`, root, authorEnv({ NODE_ENV: 'development', KHUMUE_CONTENT_DIR: corpus.content }));
+  server = startDevServer(
+    `"${process.execPath}" node_modules/astro/bin/astro.mjs dev --force --port ${port}`,
+    root,
+    authorEnv({ NODE_ENV: 'development', KHUMUE_CONTENT_DIR: corpus.content }),
+  );
   origin = await server.ready;
 }, 120_000);
 

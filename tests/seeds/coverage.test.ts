@@ -43,7 +43,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(seeds)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 describe.each(files)('seed %s', (file) => {
   test('at least 97% of its lines of 12+ Thai characters are on the site', () => {

@@ -69,7 +69,11 @@ async function open(path: string, width = 1280): Promise<Visit> {
 
 test('the site has a page for every kind of content', () => {
   expect(pages).toContain('/');
-  for (const dir of ['manuals', 'flowcharts', 'plans', 'kpis', 'offices', 'missions']) expect(pages.some((p) => p.startsWith(`/${dir}/`)), dir).toBe(true);
+  for (const dir of ['manuals', 'flowcharts', 'plans', 'kpis', 'offices', 'missions'])
+    expect(
+      pages.some((p) => p.startsWith(`/${dir}/`)),
+      dir,
+    ).toBe(true);
 });
 
 describe.each(pages)('page %s', (path) => {
@@ -81,7 +85,10 @@ describe.each(pages)('page %s', (path) => {
       expect(await page.$eval('html', (h) => h.getAttribute('lang'))).toBe('th');
       expect(await page.$$eval('main h1', (h) => h.length)).toBe(1);
       const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
-      expect(ids.filter((id, i) => ids.indexOf(id) !== i), `${path}: duplicate ids`).toEqual([]);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        `${path}: duplicate ids`,
+      ).toEqual([]);
       // the Sarabun faces in use are the self-hosted ones
       const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family));
       expect(fonts.some((f) => f.includes('Sarabun'))).toBe(true);
@@ -91,9 +98,21 @@ describe.each(pages)('page %s', (path) => {
       await page.reload({ waitUntil: 'load' });
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> };
+          }
+        ).axe;
         const r = await axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        return r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+          );
       });
       expect(violations.join('\n')).toBe('');
 
@@ -167,7 +186,10 @@ function pageWeight(path: string): { html: number; css: number; js: number; bloc
   const size = (href: string) => readFileSync(fileFor(site.out, new URL(href, `http://x${path}`).pathname)!).length;
   const css = refs(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g).reduce((a, h) => a + size(h), 0);
   const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
-  const js = scripts.map((a) => /src="([^"]+)"/.exec(a)?.[1]).filter(Boolean).reduce((a, h) => a + size(h!), 0);
+  const js = scripts
+    .map((a) => /src="([^"]+)"/.exec(a)?.[1])
+    .filter(Boolean)
+    .reduce((a, h) => a + size(h!), 0);
   const blockingScripts = scripts.filter((a) => !/\b(defer|async)\b|type="module"/.test(a)).length;
   return { html: Buffer.byteLength(html), css, js, blockingScripts };
 }

@@ -62,7 +62,12 @@ test('the Gantt draws bars: a start, middle cells and an end; a single month; se
   const page = await browser.newPage();
   await page.goto(`${server.origin}/plans/test-plan/`, { waitUntil: 'load' });
   const rows = await page.$$eval('.gantt tbody tr:not(.group)', (trs) =>
-    trs.map((tr) => [tr.querySelector('td')?.textContent, Array.from(tr.querySelectorAll('td.m')).map((td) => td.querySelector('.bar')?.classList[1] ?? '-').join(' ')]),
+    trs.map((tr) => [
+      tr.querySelector('td')?.textContent,
+      Array.from(tr.querySelectorAll('td.m'))
+        .map((td) => td.querySelector('.bar')?.classList[1] ?? '-')
+        .join(' '),
+    ]),
   );
   expect(rows).toEqual([
     ['๑', '- - - - - - - - - - - -'],
@@ -71,7 +76,18 @@ test('the Gantt draws bars: a start, middle cells and an end; a single month; se
     ['๒', '- - - - - - - - - - - single'],
   ]);
   expect(await page.$$eval('.gantt thead tr:last-child th', (ths) => ths.map((t) => t.textContent))).toEqual([
-    'ต.ค. ๖๓', 'พ.ย. ๖๓', 'ธ.ค. ๖๓', 'ม.ค. ๖๔', 'ก.พ. ๖๔', 'มี.ค. ๖๔', 'เม.ย. ๖๔', 'พ.ค. ๖๔', 'มิ.ย. ๖๔', 'ก.ค. ๖๔', 'ส.ค. ๖๔', 'ก.ย. ๖๔',
+    'ต.ค. ๖๓',
+    'พ.ย. ๖๓',
+    'ธ.ค. ๖๓',
+    'ม.ค. ๖๔',
+    'ก.พ. ๖๔',
+    'มี.ค. ๖๔',
+    'เม.ย. ๖๔',
+    'พ.ค. ๖๔',
+    'มิ.ย. ๖๔',
+    'ก.ค. ๖๔',
+    'ส.ค. ๖๔',
+    'ก.ย. ๖๔',
   ]);
   await page.close();
 });

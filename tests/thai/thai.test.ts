@@ -17,7 +17,19 @@ import thaiBahtText from 'thai-baht-text';
 
 test('the public API is exactly the documented one', () => {
   expect(Object.keys(thai).sort()).toEqual(
-    ['bahtText', 'fiscalMonths', 'fiscalYearOf', 'fiscalYearRange', 'formatBaht', 'formatThaiDate', 'fromThaiDigits', 'parseThaiAmount', 'parseThaiDate', 'segmentThai', 'toThaiDigits'].sort(),
+    [
+      'bahtText',
+      'fiscalMonths',
+      'fiscalYearOf',
+      'fiscalYearRange',
+      'formatBaht',
+      'formatThaiDate',
+      'fromThaiDigits',
+      'parseThaiAmount',
+      'parseThaiDate',
+      'segmentThai',
+      'toThaiDigits',
+    ].sort(),
   );
 });
 
@@ -149,7 +161,18 @@ describe('fiscal year', () => {
   test('fiscalMonths(2564) runs ต.ค. ๖๓ … ก.ย. ๖๔', () => {
     const months = fiscalMonths(2564);
     expect(months.map((m) => m.label)).toEqual([
-      'ต.ค. ๖๓', 'พ.ย. ๖๓', 'ธ.ค. ๖๓', 'ม.ค. ๖๔', 'ก.พ. ๖๔', 'มี.ค. ๖๔', 'เม.ย. ๖๔', 'พ.ค. ๖๔', 'มิ.ย. ๖๔', 'ก.ค. ๖๔', 'ส.ค. ๖๔', 'ก.ย. ๖๔',
+      'ต.ค. ๖๓',
+      'พ.ย. ๖๓',
+      'ธ.ค. ๖๓',
+      'ม.ค. ๖๔',
+      'ก.พ. ๖๔',
+      'มี.ค. ๖๔',
+      'เม.ย. ๖๔',
+      'พ.ค. ๖๔',
+      'มิ.ย. ๖๔',
+      'ก.ค. ๖๔',
+      'ส.ค. ๖๔',
+      'ก.ย. ๖๔',
     ]);
     expect(months[0]).toMatchObject({ iso: '2020-10', long: 'ตุลาคม', quarter: 1, yearBE: 2563 });
     expect(months[11]).toMatchObject({ iso: '2021-09', quarter: 4, yearBE: 2564 });

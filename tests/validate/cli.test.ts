@@ -80,6 +80,11 @@ test('a bad option is a tool error in English with usage, exit 2', () => {
 
 test('src/components/mdx.ts provides exactly the components the validator allows', () => {
   const source = readFileSync(join(root, 'src/components/mdx.ts'), 'utf8');
-  const provided = /mdxComponents = \{([^}]*)\}/.exec(source)![1].split(',').map((s) => s.trim()).filter(Boolean).sort();
+  const provided = /mdxComponents = \{([^}]*)\}/
+    .exec(source)![1]
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .sort();
   expect(provided).toEqual(Object.keys(MDX_COMPONENTS).sort());
 });

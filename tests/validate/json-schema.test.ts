@@ -48,7 +48,10 @@ test('the schemas carry the Thai descriptions for hover text', () => {
 });
 
 describe('every committed content file is valid against its JSON Schema', () => {
-  for (const [label, dir] of [['content', join(root, 'content')], ['valid fixture', VALID_CONTENT]] as const) {
+  for (const [label, dir] of [
+    ['content', join(root, 'content')],
+    ['valid fixture', VALID_CONTENT],
+  ] as const) {
     test(label, () => {
       const problems: string[] = [];
       let checked = 0;
