@@ -4,6 +4,7 @@
  * branches to steps that are not the next one. Everything is relative to its own row, so the chart
  * survives any row height and any page break.
  */
+import { flowGraph } from '../domain/flow-graph.ts';
 import { measureText } from './measure.ts';
 import { FONT_SIZE, MAX_SHAPE_WIDTH, sizeShape, type Shape, type SizedShape } from './shapes.ts';
 
@@ -61,26 +62,14 @@ export const SHAPE_NAMES: Record<Shape, string> = {
   connector: 'จุดเชื่อมต่อ',
 };
 
-/** Outgoing edges of every step (the following step by default; branches for decisions). */
+/**
+ * Outgoing edges of every step as drawn: the graph of domain/flow-graph.ts (the validator's own),
+ * with the branch labels ใช่/ไม่ใช่ by default; a step pointing at itself has no arrow to draw.
+ */
 export function edgesOf(steps: FlowStep[]): Edge[] {
-  const index = new Map(steps.map((s, i) => [s.id, i]));
-  const edges: Edge[] = [];
-  steps.forEach((s, i) => {
-    const add = (to: string | undefined, label?: string) => {
-      const j = to === undefined ? undefined : index.get(to);
-      if (j !== undefined && j !== i) edges.push({ from: i, to: j, label });
-    };
-    const branch = (b: FlowStep['yes'], fallback: string) => (b === undefined ? undefined : typeof b === 'string' ? add(b, fallback) : add(b.to, b.label));
-    if (s.shape === 'decision') {
-      branch(s.yes, 'ใช่');
-      branch(s.no, 'ไม่ใช่');
-    } else if (s.next !== undefined) {
-      if (s.next !== null) add(s.next);
-    } else if (i + 1 < steps.length) {
-      edges.push({ from: i, to: i + 1 });
-    }
-  });
-  return edges;
+  return flowGraph(steps)
+    .edges.filter((e) => e.to !== e.from)
+    .map((e) => ({ from: e.from, to: e.to, label: e.key === 'yes' ? (e.label ?? 'ใช่') : e.key === 'no' ? (e.label ?? 'ไม่ใช่') : undefined }));
 }
 
 /** Lays out the chart column of a flowchart table. */

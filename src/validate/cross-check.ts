@@ -1,4 +1,5 @@
 /** Checks that span more than one field or file: references, flowchart graphs, plans, dates, KPIs, totals. */
+import { flowGraph, reachable } from '../domain/flow-graph.ts';
 import { scoreKpi, weightedScore } from '../kpi/index.ts';
 import type { DataTable, Flowchart, Kpi, Plan } from '../schema/index.ts';
 import { fiscalMonths, fiscalYearOf, fiscalYearRange, formatThaiDate, fromThaiDigits, parseThaiDate, toThaiDigits } from '../thai/index.ts';
@@ -17,46 +18,30 @@ export function checkFlowchart(file: SourceFile, chart: Flowchart): void {
     else ids.set(step.id, i);
   });
   const known = [...ids.keys()];
-  const edges: number[][] = chart.steps.map(() => []);
+  // the graph the renderers draw (domain/flow-graph.ts): one rule for both
+  const graph = flowGraph(chart.steps);
+  for (const u of graph.unknown) {
+    file.report('unknown-step', u.object ? ['steps', u.from, u.key, 'to'] : ['steps', u.from, u.key], { id: u.to }, { suggestion: closest(u.to, known) });
+  }
+  for (const i of graph.nextOnDecision) file.report('next-on-decision', ['steps', i, 'next'], {}, { at: 'key' });
   chart.steps.forEach((step, i) => {
-    const target = (key: 'next' | 'yes' | 'no', raw: unknown): void => {
-      if (raw === undefined || raw === null) return;
-      const to = typeof raw === 'string' ? raw : (raw as { to: string }).to;
-      const path: Path = typeof raw === 'string' ? ['steps', i, key] : ['steps', i, key, 'to'];
-      const j = ids.get(to);
-      if (j === undefined) file.report('unknown-step', path, { id: to }, { suggestion: closest(to, known) });
-      else edges[i].push(j);
-    };
     if (step.shape === 'decision') {
-      for (const key of ['yes', 'no'] as const) {
-        if (step[key] === undefined) file.report('decision-branches', ['steps', i], { missing: key });
-        else target(key, step[key]);
-      }
-      if (step.next !== undefined) target('next', step.next);
+      for (const key of ['yes', 'no'] as const) if (step[key] === undefined) file.report('decision-branches', ['steps', i], { missing: key });
     } else {
       for (const key of ['yes', 'no'] as const) {
         if (step[key] !== undefined) file.report('branch-on-non-decision', ['steps', i, key], { shape: step.shape, key }, { at: 'key' });
       }
-      if (step.next !== undefined) target('next', step.next);
-      else if (i + 1 < chart.steps.length) edges[i].push(i + 1);
     }
     const max = 60;
     if ([...step.label].length > max) file.report('long-label', ['steps', i, 'label'], { length: [...step.label].length, max });
   });
-  // reachability from the first step
-  const seen = new Set<number>([0]);
-  const queue = [0];
-  while (queue.length) {
-    for (const j of edges[queue.shift()!]) {
-      if (seen.has(j)) continue;
-      seen.add(j);
-      queue.push(j);
-    }
-  }
+  const seen = reachable(chart.steps, graph);
   chart.steps.forEach((_, i) => {
     if (!seen.has(i)) file.report('unreachable-step', ['steps', i, 'id']);
   });
-  if (!chart.steps.some((_, i) => seen.has(i) && edges[i].length === 0) && chart.steps.length) file.report('no-end', ['steps']);
+  const ends = new Set(chart.steps.map((_, i) => i));
+  for (const e of graph.edges) ends.delete(e.from);
+  if (chart.steps.length && ![...seen].some((i) => ends.has(i))) file.report('no-end', ['steps']);
   const last = chart.steps[chart.steps.length - 1];
   if (last && last.shape !== 'terminator' && last.shape !== 'connector') {
     file.report('last-not-terminator', ['steps', chart.steps.length - 1, 'shape'], { shape: last.shape });

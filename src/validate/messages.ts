@@ -141,6 +141,11 @@ export const MESSAGES = {
     kind: 'warning',
     text: (p) => `ขั้นตอนแบบ ${q(p.shape)} ไม่ใช่การตัดสินใจ จึงไม่ใช้ ${q(p.key)} ให้ใช้ next (only decisions branch; use next)`,
   },
+  'next-on-decision': {
+    kind: 'error',
+    text: () =>
+      'ขั้นตอนตัดสินใจไปต่อด้วย yes และ no เท่านั้น ช่อง next ของขั้นตอนนี้จึงไม่มีผล ให้ลบ next หรือชี้ yes/no ไปที่ขั้นตอนนั้น (a decision goes on by yes and no only: its next leads nowhere; remove it, or point yes or no there)',
+  },
   'unreachable-step': { kind: 'error', text: () => 'ไม่มีเส้นทางจากขั้นตอนแรกมาถึงขั้นตอนนี้ (step is unreachable from the first step)' },
   'no-end': { kind: 'error', text: () => 'ผังไม่มีจุดสิ้นสุด ทุกขั้นตอนวนต่อไปเรื่อย ๆ (the flowchart has no end)' },
   'last-not-terminator': { kind: 'warning', text: (p) => `ขั้นตอนสุดท้ายควรเป็นสัญลักษณ์ terminator แต่เป็น ${q(p.shape)} (the last step should be a terminator)` },

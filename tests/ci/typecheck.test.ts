@@ -38,14 +38,18 @@ test.each([
   ['a component', 'src/components/KpiCard.astro', "const wrong: number = 'ข้อความ';"],
   ['a page', 'src/pages/manuals/[id].astro', 'const missing: string = undefined;'],
   ['a layout', 'src/layouts/Print.astro', 'const n: number = Astro.props.nothing.length;'],
-])('a type error in %s fails it, naming the file', (_, file, line) => {
-  const restore = inject(file, line);
-  try {
-    const r = check();
-    expect(r.status).not.toBe(0);
-    expect(r.stdout).toContain(file);
-    expect(r.stdout).toMatch(/error ts\(\d+\)/);
-  } finally {
-    restore();
-  }
-}, 300_000);
+])(
+  'a type error in %s fails it, naming the file',
+  (_, file, line) => {
+    const restore = inject(file, line);
+    try {
+      const r = check();
+      expect(r.status).not.toBe(0);
+      expect(r.stdout).toContain(file);
+      expect(r.stdout).toMatch(/error ts\(\d+\)/);
+    } finally {
+      restore();
+    }
+  },
+  300_000,
+);
