@@ -1,6 +1,6 @@
 /** Field builders shared by the content schemas: ids, Thai dates, Buddhist-era years, money. */
 import { z } from 'zod';
-import { parseThaiAmount, parseThaiDate } from '../thai/index.ts';
+import { parseThaiDate } from '../thai/index.ts';
 
 /**
  * ASCII kebab-case id: lower-case letters, digits and dashes (`saraban-receive`), at most 100
@@ -33,20 +33,6 @@ export const thaiDateField = () =>
 
 /** A Buddhist-era year such as 2564. */
 export const beYearField = () => z.number().int().min(2400).max(2800).describe('ปี พ.ศ. เช่น 2564 (a Buddhist-era year)');
-
-/** An amount of money (`14760`, `"๑๔,๗๖๐.๐๐"`); the output is a decimal string. */
-export const moneyField = () =>
-  z
-    .union([z.number(), z.string()])
-    .transform((value, ctx) => {
-      try {
-        return parseThaiAmount(String(value));
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: `invalid-amount:${(error as Error).message}`, input: value });
-        return z.NEVER;
-      }
-    })
-    .describe('จำนวนเงิน เช่น `๑๔,๗๖๐.๐๐` (an amount)');
 
 /** Non-empty text, trimmed. */
 export const textField = () => z.string().trim().min(1);

@@ -77,12 +77,10 @@ export const MESSAGES = {
     text: (p) =>
       `รหัส ${q(p.received)} ต้องเป็นตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด ยาวไม่เกิน ๑๐๐ ตัว และไม่ใช่ชื่อที่ Windows สงวนไว้ เช่น con nul aux (ids are ASCII kebab-case, at most 100 characters, not a reserved device name)`,
   },
-  'bad-key': { kind: 'error', text: (p) => `คีย์ ${q(p.received)} ใช้ไม่ได้ที่นี่ (invalid key)` },
   'too-small': { kind: 'error', text: (p) => `ต้อง${p.what}อย่างน้อย ${p.min} (too small)` },
   'too-big': { kind: 'error', text: (p) => `ต้อง${p.what}ไม่เกิน ${p.max} (too big)` },
   'empty-text': { kind: 'error', text: () => 'ข้อความว่างเปล่า (text must not be empty)' },
   'invalid-date': { kind: 'consistency', text: (p) => `วันที่ไม่ถูกต้อง: ${p.reason} (invalid date)` },
-  'invalid-amount': { kind: 'error', text: (p) => `จำนวนเงินไม่ถูกต้อง: ${p.reason} (invalid amount)` },
   'unknown-field': { kind: 'consistency', text: (p) => `ไม่รู้จักช่อง ${q(p.key)} (unknown field)` },
   // references
   'unknown-reference': { kind: 'error', text: (p) => `ไม่พบ${p.label} ${q(p.id)} ใน content/${p.collection}/ (unknown ${p.collection} id)` },

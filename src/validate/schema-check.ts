@@ -105,9 +105,6 @@ function reportIssue(file: SourceFile, issue: Issue, base: Path): void {
       });
       return;
     }
-    case 'invalid_key':
-      file.report('bad-key', path, { received: preview(input) });
-      return;
     case 'invalid_element':
       for (const e of issue.issues) reportIssue(file, e, path);
       return;
@@ -115,7 +112,6 @@ function reportIssue(file: SourceFile, issue: Issue, base: Path): void {
       const [kind, ...rest] = issue.message.split(':');
       const reason = rest.join(':');
       if (kind === 'invalid-date') return void file.report('invalid-date', path, { reason });
-      if (kind === 'invalid-amount') return void file.report('invalid-amount', path, { reason });
       file.report('wrong-type', path, { expected: '', received: ` ${issue.message}` });
       return;
     }

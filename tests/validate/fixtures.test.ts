@@ -3,14 +3,51 @@
  * expected.txt pins the exact, located report; a fixture without one fails. UPDATE_FIXTURES=1
  * writes them (review the diff).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatProblems, validateContent } from '../../src/validate/index.ts';
+import { formatProblems, MESSAGES, validateContent, type Problem } from '../../src/validate/index.ts';
 import { corpusWith, FIXTURES, VALID_CONTENT } from '../helpers/corpus.ts';
 
 const BROKEN = join(FIXTURES, 'broken');
 const names = readdirSync(BROKEN).sort();
+const root = join(import.meta.dirname, '..', '..');
+
+/**
+ * What a fixture cannot hold as files (make.json): symbolic links, files too big to commit, and a
+ * run in a child process with an environment (the parser-crash fixture crashes the real parser).
+ */
+interface Make {
+  symlinks?: Array<[string, string]>;
+  files?: Array<{ path: string; head?: string; repeat: string; times: number; tail?: string }>;
+  isolated?: boolean;
+  env?: Record<string, string>;
+}
+
+function applyMake(content: string, make: Make | undefined): void {
+  for (const [path, target] of make?.symlinks ?? []) symlinkSync(target, join(content, path));
+  for (const f of make?.files ?? []) {
+    mkdirSync(join(content, f.path, '..'), { recursive: true });
+    writeFileSync(join(content, f.path), (f.head ?? '') + f.repeat.repeat(f.times) + (f.tail ?? ''));
+  }
+}
+
+/** The code a fixture is about: its name, or its name less a variant suffix (`wrong-type-list`). */
+const codeOf = (name: string) => (name in MESSAGES ? name : name.replace(/-(list|text)$/, ''));
+
+/** Codes no fixture can show, and why. */
+const NO_FIXTURE: Record<string, string> = {
+  'internal-error': 'a bug in the validator itself; tests/validate/fuzz.test.ts checks that no input causes it',
+};
+
+test('every message code has a fixture with a pinned report (or a reason it cannot have one)', () => {
+  const covered = new Set(names.map(codeOf));
+  const missing = Object.keys(MESSAGES).filter((code) => !covered.has(code) && !(code in NO_FIXTURE));
+  expect(missing).toEqual([]);
+  for (const name of names) expect(existsSync(join(BROKEN, name, 'expected.txt')), `${name}/expected.txt`).toBe(true);
+  for (const code of Object.keys(NO_FIXTURE)) expect(Object.keys(MESSAGES)).toContain(code);
+});
 
 test('the valid corpus has no problems at all', () => {
   const result = validateContent(VALID_CONTENT, join(VALID_CONTENT, '..'));
@@ -24,9 +61,24 @@ test('there are at least 30 broken fixtures', () => {
 
 describe.each(names)('broken fixture %s', (name) => {
   test('gets its own pinned, located report; json parses; nothing crashes', () => {
-    const corpus = corpusWith(join(BROKEN, name, 'content'));
+    const overlay = join(BROKEN, name, 'content');
+    const makeFile = join(BROKEN, name, 'make.json');
+    const make = existsSync(makeFile) ? (JSON.parse(readFileSync(makeFile, 'utf8')) as Make) : undefined;
+    const corpus = corpusWith(existsSync(overlay) ? overlay : undefined);
+    applyMake(corpus.content, make);
     try {
-      const result = validateContent(corpus.content, corpus.dir);
+      let result: { problems: Problem[] };
+      if (make?.isolated) {
+        const r = spawnSync(process.execPath, [join(root, 'scripts/validate.ts'), '--content', 'content', '--format', 'json'], {
+          cwd: corpus.dir,
+          encoding: 'utf8',
+          env: { ...process.env, ...make.env },
+        });
+        expect(r.signal, r.stderr).toBeNull();
+        result = { problems: JSON.parse(r.stdout) as Problem[] };
+      } else {
+        result = validateContent(corpus.content, corpus.dir);
+      }
       const text = formatProblems(result.problems, 'text');
       const expectedFile = join(BROKEN, name, 'expected.txt');
       if (process.env.UPDATE_FIXTURES) writeFileSync(expectedFile, `${text}\n`);
@@ -42,7 +94,7 @@ describe.each(names)('broken fixture %s', (name) => {
         expect(p.column).toBeGreaterThanOrEqual(1);
       }
       // the fixture's name is the code it is about
-      expect(result.problems.map((p) => p.code)).toContain(name.replace(/-(list|text)$/, ''));
+      expect(result.problems.map((p) => p.code)).toContain(codeOf(name));
       const json = JSON.parse(formatProblems(result.problems, 'json'));
       expect(json.length).toBe(result.problems.length);
       expect(Object.keys(json[0]).sort()).toEqual(['code', 'column', 'field', 'file', 'line', 'message', 'severity']);

@@ -4,7 +4,7 @@
  * schema can see (a field missing, of the wrong type, unknown, or with a value not allowed).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
@@ -75,6 +75,7 @@ test('the broken fixtures with a schema-level fault are rejected', () => {
   const rejected: string[] = [];
   for (const code of readdirSync(join(FIXTURES, 'broken')).sort()) {
     const overlay = join(FIXTURES, 'broken', code, 'content');
+    if (!existsSync(overlay)) continue; // made at test time (make.json): nothing to read here
     for (const file of filesIn(overlay)) {
       let d;
       try {
