@@ -10,6 +10,8 @@
  * in its environment stops it. The approval pages name the signer from KHUMUE_SIGN_CERT, a
  * certificate without its key; `npm run sign` signs the finished PDFs as its own step.
  */
+import { CONTENT_DIR_VARIABLE } from '../src/content/content-dir.ts';
+import { fullTitle } from '../src/domain/titles.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -84,7 +86,7 @@ async function main(): Promise<number> {
   const cacheDir = join(dirname(outDir), `.${basename(outDir)}-cache-${key}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
-  process.env.KHUMUE_CONTENT_DIR = contentDir;
+  process.env[CONTENT_DIR_VARIABLE] = contentDir;
 
   // The content is checked first, completely, in a child process; nothing else reads it before.
   const result = await validateIsolated(contentDir, process.cwd());
@@ -189,7 +191,7 @@ function printJobs(entries: ValidationResult['entries']): PrintJob[] {
       source: `/print/handbooks/${h.id}/`,
       output: `pdf/handbooks/${h.id}.pdf`,
       metadata: {
-        title: [h.data.title, h.data.subtitle].filter(Boolean).join(' '),
+        title: fullTitle(h.data),
         author: String(offices.get(h.data.office)?.name ?? h.data.office),
         subject: 'เล่มคู่มือ',
         keywords: h.data.contents.map((p) => partId(p)),
@@ -227,7 +229,7 @@ function manualJobs(
         source: `/print/${e.id}/`,
         output: `pdf/${e.id}.pdf`,
         metadata: {
-          title: [m.title, m.subtitle].filter(Boolean).join(' '),
+          title: fullTitle(m),
           author: String(offices.get(m.office)?.name ?? m.office),
           subject: m.docType,
           keywords: [m.code, ...m.missions.map((id) => String(missions.get(id)?.title ?? id))].filter((k): k is string => Boolean(k)),

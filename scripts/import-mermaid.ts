@@ -3,6 +3,7 @@
  * turns a Mermaid flowchart (graph TD / flowchart TD; in a .md file, the first ```mermaid block)
  * into content/flowcharts/<id>.mdx, with warnings for what it cannot map. Never overwrites.
  */
+import { contentDir } from '../src/content/content-dir.ts';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,7 @@ const { values, positionals } = parseArgs({
     id: { type: 'string' },
     title: { type: 'string' },
     office: { type: 'string' },
-    content: { type: 'string', default: process.env.KHUMUE_CONTENT_DIR ?? 'content' },
+    content: { type: 'string', default: contentDir() },
   },
 });
 

@@ -3,6 +3,7 @@
  * from a template with Thai placeholder text (in «…») and comments; never overwrites a file; says
  * what to do next.
  */
+import { contentDir } from '../src/content/content-dir.ts';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,7 +12,7 @@ import { ID_PATTERN } from '../src/schema/fields.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { content: { type: 'string', default: process.env.KHUMUE_CONTENT_DIR ?? 'content' } },
+  options: { content: { type: 'string', default: contentDir() } },
 });
 const [type, id] = positionals as [string | undefined, string | undefined];
 const usage = `ใช้: npm run new -- <${TYPES.join('|')}> <รหัส>  เช่น npm run new -- manual budget-disbursement\n(usage: npm run new -- <type> <id>; the id is lower-case ASCII words joined by '-')`;

@@ -4,7 +4,8 @@
  * `npm run search -- --site <folder> --query "<text>" [--json] [--limit N]`: the ranked result pages,
  * as paths relative to the folder (`--json`: a JSON array), with the code the browser runs.
  */
-import { resolve } from 'node:path';
+import { contentDir } from '../src/content/content-dir.ts';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexSite, openSiteIndex } from '../src/search/node.ts';
 
@@ -15,7 +16,7 @@ const { values } = parseArgs({
     query: { type: 'string' },
     json: { type: 'boolean', default: false },
     limit: { type: 'string', default: '10' },
-    glossary: { type: 'string', default: resolve(import.meta.dirname, '..', process.env.KHUMUE_CONTENT_DIR ?? 'content', 'glossary.yaml') },
+    glossary: { type: 'string', default: join(process.env.KHUMUE_CONTENT_DIR ? contentDir() : resolve(import.meta.dirname, '..', 'content'), 'glossary.yaml') },
   },
 });
 

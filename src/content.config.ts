@@ -4,13 +4,15 @@
  * validator's rules for files, frontmatter and YAML, and MDX bodies rendered as data — never
  * compiled — with the components of src/schema/components.ts.
  */
+import { join } from 'node:path';
+import { contentDir } from './content/content-dir.ts';
 import { defineCollection } from 'astro:content';
 import { z } from 'zod';
 import { contentLoader } from './content/loader.ts';
 import { MDX_COMPONENTS, PAGE_IDS } from './schema/components.ts';
 import { FlowchartSchema, HandbookSchema, KpiSchema, ManualSchema, MandateSchema, MissionSchema, OfficeSchema, PlanSchema } from './schema/index.ts';
 
-const base = (name: string) => `${process.env.KHUMUE_CONTENT_DIR ?? './content'}/${name}`;
+const base = (name: string) => join(contentDir(), name);
 const body = { components: MDX_COMPONENTS, elements: new Set(['table']), reservedIds: PAGE_IDS };
 const yaml = (name: string) => contentLoader({ folder: base(name), format: 'yaml' });
 const mdx = (name: string) => contentLoader({ folder: base(name), format: 'mdx', body });

@@ -4,6 +4,7 @@
  * printed on that page, and write the labels into the TOC's number slots.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { toThaiDigits } from '../thai/digits.ts';
 
 /** Decodes a PDF name (`#E0#B8#AA` escapes; Chromium also percent-encodes) to text. */
 function nameText(name: PDFName): string {
@@ -41,14 +42,13 @@ export async function destinationPages(pdf: Uint8Array): Promise<{ pages: Map<st
 }
 
 const THAI_ALPHA = 'กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ';
-const thaiDigits = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
 
 /**
  * The label printed on a page: body pages count from the body's first page (๑, ๒, …), front-matter
  * pages from the first front page (ก, ข, …), the same rules as print.css.
  */
 export function pageLabel(page: number, bodyStart: number, frontStart: number | undefined): string {
-  if (page >= bodyStart) return thaiDigits(page - bodyStart + 1);
+  if (page >= bodyStart) return toThaiDigits(String(page - bodyStart + 1));
   if (frontStart !== undefined && page >= frontStart) return THAI_ALPHA[(page - frontStart) % THAI_ALPHA.length];
   return '';
 }

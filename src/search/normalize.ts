@@ -7,7 +7,8 @@
  * the same), so a match can be highlighted in the text as the page shows it.
  */
 
-const THAI_ZERO = 0x0e50;
+import { arabicDigitOf } from '../thai/digits.ts';
+
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
@@ -40,7 +41,8 @@ export function normalizeWithMap(input: string): Normalized {
     }
     if (INVISIBLE.test(ch)) continue;
     let out = ch;
-    if (code >= THAI_ZERO && code <= THAI_ZERO + 9) out = String.fromCharCode(48 + code - THAI_ZERO);
+    const digit = arabicDigitOf(code);
+    if (digit !== undefined) out = digit;
     else if (DASHES.test(ch)) out = '-';
     else if (SPACES.test(ch) || code === 0x0e2f)
       out = ' '; // ฯ (ไปยาลน้อย) ends a shortened word: ธรรมาภิบาลฯ = ธรรมาภิบาล

@@ -4,6 +4,7 @@
  * Enter opens the chosen one (or the search page), Esc closes the list. Results are built as DOM
  * nodes with textContent, never as HTML.
  */
+import { toThaiDigits } from '../thai/digits.ts';
 import type { ResultView, SearchIndex } from './engine.ts';
 
 const BASE = (document.documentElement.dataset.base ?? '/').replace(/\/?$/, '/');
@@ -22,7 +23,6 @@ function openIndex(): Promise<SearchIndex> {
 }
 
 const href = (view: ResultView) => `${BASE}${view.href.replace(/^\//, '')}`;
-const thaiDigits = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
 
 async function run(query: string, limit: number): Promise<ResultView[]> {
   const index = await openIndex();
@@ -103,7 +103,7 @@ function setUpBox(form: HTMLFormElement): void {
         return li;
       }),
     );
-    status.textContent = found.length ? `พบ ${thaiDigits(found.length)} รายการ ใช้ลูกศรขึ้นลงเพื่อเลือก` : 'ไม่พบผลลัพธ์';
+    status.textContent = found.length ? `พบ ${toThaiDigits(String(found.length))} รายการ ใช้ลูกศรขึ้นลงเพื่อเลือก` : 'ไม่พบผลลัพธ์';
     list.hidden = found.length === 0;
     input.setAttribute('aria-expanded', String(found.length > 0));
     active = -1;
@@ -161,7 +161,7 @@ function setUpPage(page: HTMLElement): void {
         return li;
       }),
     );
-    status.textContent = found.length ? `พบ ${thaiDigits(found.length)} รายการสำหรับ “${query.trim()}”` : `ไม่พบผลลัพธ์สำหรับ “${query.trim()}”`;
+    status.textContent = found.length ? `พบ ${toThaiDigits(String(found.length))} รายการสำหรับ “${query.trim()}”` : `ไม่พบผลลัพธ์สำหรับ “${query.trim()}”`;
     const url = new URL(location.href);
     url.searchParams.set('q', query);
     history.replaceState(null, '', url);

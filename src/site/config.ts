@@ -3,6 +3,7 @@
  * The build has validated them; in `npm run dev` a setting the validator rejects (a `javascript:`
  * siteUrl, say) is left at its default instead of reaching a page, and the overlay says why.
  */
+import { contentDir } from '../content/content-dir.ts';
 import { join } from 'node:path';
 import { readEntryText } from '../content/files.ts';
 import { readYamlData } from '../content/yaml.ts';
@@ -12,7 +13,7 @@ let cached: Site | undefined;
 
 export function siteConfig(): Site {
   if (!cached) {
-    const text = readEntryText(join(process.env.KHUMUE_CONTENT_DIR ?? 'content', 'site.yaml'));
+    const text = readEntryText(join(contentDir(), 'site.yaml'));
     const raw = text === undefined ? {} : readYamlData(text.replace(/^\uFEFF/, ''));
     const data: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...raw } : {};
     let parsed = SiteSchema.safeParse(data);

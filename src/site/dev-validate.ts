@@ -3,6 +3,7 @@
  * changes; errors appear in the browser's error overlay with the file, line and the same message
  * as `npm run validate` (warnings go to the terminal). Fixing the file clears the overlay.
  */
+import { contentDir } from '../content/content-dir.ts';
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { formatProblems, type Problem } from '../validate/index.ts';
@@ -29,20 +30,20 @@ export function devValidation(): AstroIntegration {
     hooks: {
       'astro:server:setup': async ({ server, logger }) => {
         const root = process.cwd();
-        const contentDir = resolve(process.env.KHUMUE_CONTENT_DIR ?? 'content');
+        const contentFolder = contentDir();
         let errors: Problem[] = [];
         const check = async () => {
-          const result = await validateIsolated(contentDir, root);
+          const result = await validateIsolated(contentFolder, root);
           errors = result.problems.filter((p) => p.severity === 'error');
           if (result.problems.length) logger.warn(`\n${formatProblems(result.problems, 'text')}`);
           else logger.info('ตรวจเนื้อหาแล้ว ไม่พบปัญหา (content checked: no problems)');
           if (errors.length) server.ws.send({ type: 'error', err: overlayError(errors, root) });
         };
         await check();
-        server.watcher.add(contentDir);
+        server.watcher.add(contentFolder);
         let timer: NodeJS.Timeout | undefined;
         server.watcher.on('all', (_event, file) => {
-          if (!resolve(file).startsWith(contentDir)) return;
+          if (!resolve(file).startsWith(contentFolder)) return;
           clearTimeout(timer);
           timer = setTimeout(async () => {
             const had = errors.length;

@@ -2,6 +2,7 @@
  * Revision history of content files from git, read once per build: one `git log` over the content
  * folder, parsed into commits per file. Outside a git checkout (or for a new file) it is empty.
  */
+import { contentDir } from '../content/content-dir.ts';
 import { execFileSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 
@@ -17,7 +18,7 @@ let byFile: Map<string, Revision[]> | undefined;
 
 function load(): Map<string, Revision[]> {
   const map = new Map<string, Revision[]>();
-  const content = resolve(process.env.KHUMUE_CONTENT_DIR ?? 'content');
+  const content = contentDir();
   try {
     const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: content, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const out = execFileSync('git', ['log', '--format=%x1e%H%x1f%aI%x1f%an%x1f%s', '--name-only', '--', '.'], {

@@ -48,6 +48,11 @@ function thaiFormat(grouping: boolean, fractionDigits: number | undefined): Intl
   return format;
 }
 
+/** The Arabic digit for a Thai digit's code point (U+0E50–U+0E59), else undefined. */
+export function arabicDigitOf(code: number): string | undefined {
+  return code >= THAI_ZERO && code <= THAI_ZERO + 9 ? String.fromCharCode(48 + code - THAI_ZERO) : undefined;
+}
+
 /** Replaces Thai digits with Arabic digits, one by one; everything else is untouched. */
 export function fromThaiDigits(text: string): string {
   return text.replace(/[\u0e50-\u0e59]/g, (d) => String.fromCharCode(48 + d.charCodeAt(0) - THAI_ZERO));

@@ -1,5 +1,5 @@
 /** Thai formatting: digits, Buddhist-era dates, fiscal years, baht text, segmentation. Pure. */
-export { toThaiDigits, fromThaiDigits, parseThaiAmount, formatBaht } from './digits.ts';
+export { toThaiDigits, fromThaiDigits, arabicDigitOf, parseThaiAmount, formatBaht } from './digits.ts';
 export type { ThaiDigitOptions } from './digits.ts';
 export { formatThaiDate, parseThaiDate } from './dates.ts';
 export type { ThaiDateStyle } from './dates.ts';

@@ -14,6 +14,7 @@ import { checkUrl } from '../content/url-policy.ts';
 import { FORBIDDEN_HTML, MDX_COMPONENTS, SAFE_HTML } from '../schema/components.ts';
 import type { SourceFile } from './source-file.ts';
 import { closest } from './suggest.ts';
+import { fromThaiDigits, toThaiDigits } from '../thai/digits.ts';
 
 /** A component that points at another entry, checked once the whole corpus is loaded. */
 export interface ComponentReference {
@@ -245,8 +246,8 @@ interface Parent {
 }
 
 const NUMBER = /^\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)[.)]?\s/;
-const digits = (t: string) => t.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
-const thai = (t: string, like: string) => (/[๐-๙]/.test(like) ? t.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d))) : t);
+const digits = fromThaiDigits;
+const thai = (t: string, like: string) => (/[๐-๙]/.test(like) ? toThaiDigits(t) : t);
 
 /** The dotted number an item or paragraph starts with (`๓.๒ งาน…` → `๓.๒`). */
 function leadingNumber(node: unknown): string | undefined {
