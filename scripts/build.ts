@@ -23,7 +23,8 @@ import type { Handbook, Manual } from '../src/schema/index.ts';
 import { withBuildLock } from '../src/site/build-lock.ts';
 import { historyOf } from '../src/site/git-history.ts';
 import { partId, resolveHandbooks } from '../src/site/handbooks.ts';
-import { formatProblems, type ValidationResult } from '../src/validate/index.ts';
+import { entriesOf, formatProblems } from '../src/validate/index.ts';
+import { printJobs } from '../src/build/print-jobs.ts';
 import { listHtml } from '../src/search/build-index.ts';
 import { INDEX_FOLDER } from '../src/search/node.ts';
 import { indexWhileBuilding } from '../src/search/worker.ts';
@@ -126,7 +127,7 @@ async function main(): Promise<number> {
       console.log(
         `build: ชุดที่ ${shard.index}/${shard.of} พิมพ์ ${jobs.length} จาก ${all.length} ฉบับ (shard ${shard.index}/${shard.of}: ${jobs.length} of ${all.length} PDFs)`,
       );
-    const site = result.entries.find((e) => e.collection === 'site')?.data as { siteUrl?: string } | undefined;
+    const site = entriesOf(result.entries, 'site')[0]?.data;
     const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
     // who the approval pages name, for `npm run sign` to check its key against
     if (signer && printed.length) writeFileSync(join(work, SIGNER_FILE), `${JSON.stringify(signer, null, 2)}\n`);
@@ -160,84 +161,6 @@ function parseShard(value: string | undefined): { index: number; of: number } | 
     return new Error(`--shard ต้องเป็น I/N โดย 1 ≤ I ≤ N เช่น --shard 2/4 แต่ได้รับ \`${value}\` (--shard takes I/N with 1 ≤ I ≤ N, e.g. --shard 2/4)`);
   }
   return { index, of };
-}
-
-/** One PDF per manual and one per handbook, with document information taken from the content. */
-function printJobs(entries: ValidationResult['entries']): PrintJob[] {
-  const byCollection = Map.groupBy(entries, (e) => e.collection);
-  const all = (collection: string) => byCollection.get(collection) ?? [];
-  const dataById = (collection: string) => new Map(all(collection).map((e) => [e.id, e.data as Record<string, unknown>]));
-  const offices = dataById('offices');
-  const missions = dataById('missions');
-  const docs = (collection: string) => all(collection).map((e) => ({ id: e.id, data: e.data as { office: string }, body: e.body }));
-  const handbookFiles = new Map(all('handbooks').map((e) => [e.id, e.file]));
-  const handbooks = resolveHandbooks({
-    manuals: docs('manuals'),
-    plans: docs('plans'),
-    kpis: docs('kpis'),
-    flowcharts: docs('flowcharts'),
-    offices: all('offices').map((e) => ({ id: e.id, data: e.data as { name: string } })),
-    handbooks: all('handbooks').map((e) => ({ id: e.id, data: e.data as Handbook })),
-  });
-  // a volume's parts by id (a part names its document by id; handbooks are not parts)
-  const partsById = Map.groupBy(
-    entries.filter((e) => e.collection !== 'handbooks'),
-    (e) => e.id,
-  );
-  const handbookJobs: PrintJob[] = handbooks.map((h) => {
-    const file = handbookFiles.get(h.id);
-    const history = file ? historyOf(file) : [];
-    return {
-      source: `/print/handbooks/${h.id}/`,
-      output: `pdf/handbooks/${h.id}.pdf`,
-      metadata: {
-        title: fullTitle(h.data),
-        author: String(offices.get(h.data.office)?.name ?? h.data.office),
-        subject: 'เล่มคู่มือ',
-        keywords: h.data.contents.map((p) => partId(p)),
-        // dated by the content: effective date, else its last revision, else the newest date of its parts
-        date:
-          h.data.effective ??
-          history[0]?.date ??
-          (h.data.fiscalYear ? fiscalYearRange(h.data.fiscalYear).start : newestDate(h.data.contents.flatMap((p) => partsById.get(partId(p)) ?? []))),
-      },
-    };
-  });
-  return [...manualJobs(all('manuals'), offices, missions), ...handbookJobs];
-}
-
-/** The newest content date among some entries (effective dates, else their last revision). */
-function newestDate(entries: ValidationResult['entries']): string {
-  const dates = entries
-    .map((e) => (e.data as { effective?: string }).effective ?? historyOf(e.file)[0]?.date)
-    .filter((d): d is string => Boolean(d))
-    .sort();
-  return dates[dates.length - 1] ?? '2000-01-01';
-}
-
-function manualJobs(
-  manuals: ValidationResult['entries'],
-  offices: Map<string, Record<string, unknown>>,
-  missions: Map<string, Record<string, unknown>>,
-): PrintJob[] {
-  return [...manuals]
-    .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((e) => {
-      const m = e.data as Manual;
-      const history = historyOf(e.file);
-      return {
-        source: `/print/${e.id}/`,
-        output: `pdf/${e.id}.pdf`,
-        metadata: {
-          title: fullTitle(m),
-          author: String(offices.get(m.office)?.name ?? m.office),
-          subject: m.docType,
-          keywords: [m.code, ...m.missions.map((id) => String(missions.get(id)?.title ?? id))].filter((k): k is string => Boolean(k)),
-          // dated by its content, never by the clock: effective date, else last revision, else the fiscal year
-          date: m.effective ?? history[0]?.date ?? (m.fiscalYear ? fiscalYearRange(m.fiscalYear).start : '2000-01-01'),
-        },
-      };
-    });
 }
 
 process.exitCode = await main();

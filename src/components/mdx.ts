@@ -1,4 +1,10 @@
-/** What MDX content may use, by name (the validator checks names against src/schema/components.ts). */
+/**
+ * The Astro component behind each name content may use. The names, attributes and what they
+ * accept are data in src/schema/components.ts (MDX_COMPONENTS, which the validator and the
+ * renderer read); the `satisfies` clauses make the type checker fail when a name has no
+ * component here or a component has no name there.
+ */
+import type { ComponentName, MDX_ELEMENTS } from '../schema/components.ts';
 import DataTable from './DataTable.astro';
 import FlowChart from './FlowChart.astro';
 import FlowTable from './FlowTable.astro';
@@ -9,7 +15,10 @@ import StrategyTables from './StrategyTables.astro';
 import Table from './Table.astro';
 import WorkPlan from './WorkPlan.astro';
 
-export const mdxComponents = { DataTable, FlowChart, FlowTable, KpiCard, MissionTable, Note, StrategyTables, WorkPlan };
+export const mdxComponents = { DataTable, FlowChart, FlowTable, KpiCard, MissionTable, Note, StrategyTables, WorkPlan } satisfies Record<
+  ComponentName,
+  unknown
+>;
 
 /** HTML elements MDX renders through a component: Markdown tables scroll in their own box on phones. */
-export const mdxElements = { table: Table };
+export const mdxElements = { table: Table } satisfies Record<(typeof MDX_ELEMENTS)[number], unknown>;

@@ -11,7 +11,7 @@ export interface ComponentSpec {
   children?: boolean;
 }
 
-export const MDX_COMPONENTS: Record<string, ComponentSpec> = {
+export const MDX_COMPONENTS = {
   FlowTable: { label: 'ตารางผังงาน', props: { id: { required: true, reference: 'flowcharts' } } },
   FlowChart: { label: 'ผังงาน', props: { id: { required: true, reference: 'flowcharts' } } },
   WorkPlan: { label: 'แผนปฏิบัติงาน', props: { id: { required: true, reference: 'plans' } } },
@@ -20,7 +20,13 @@ export const MDX_COMPONENTS: Record<string, ComponentSpec> = {
   DataTable: { label: 'ตารางข้อมูล', props: { id: { required: true, reference: 'tables' } } },
   MissionTable: { label: 'ตารางภารกิจตามกฎหมาย', props: { office: { required: true, reference: 'offices' }, heading: {} } },
   Note: { label: 'หมายเหตุ', props: { type: { values: ['note', 'warning', 'source'] }, title: {} }, children: true },
-};
+} as const satisfies Record<string, ComponentSpec>;
+
+/** A component content may use. */
+export type ComponentName = keyof typeof MDX_COMPONENTS;
+
+/** Elements the site renders through a component of its own (a Markdown table in a scroll box). */
+export const MDX_ELEMENTS = ['table'] as const;
 
 /** Plain HTML elements allowed in MDX (no script, style, iframe, object, embed, form). */
 export const SAFE_HTML = new Set([

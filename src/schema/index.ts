@@ -32,20 +32,30 @@ export interface CollectionDef {
   label: string;
 }
 
+/**
+ * THE collection registry: folder (= collection id), file format, zod schema, Thai label. The
+ * site's collections (src/content.config.ts), the validator, the JSON Schemas and the author's
+ * guide are all made from it; each entry keeps its own schema type, so pages get typed data.
+ */
+export const COLLECTION_REGISTRY = {
+  offices: { name: 'offices', format: 'yaml', schema: OfficeSchema, label: 'หน่วยงาน' },
+  mandates: { name: 'mandates', format: 'yaml', schema: MandateSchema, label: 'ภารกิจตามกฎหมาย' },
+  missions: { name: 'missions', format: 'yaml', schema: MissionSchema, label: 'ภารกิจ' },
+  manuals: { name: 'manuals', format: 'mdx', schema: ManualSchema, label: 'คู่มือ' },
+  flowcharts: { name: 'flowcharts', format: 'mdx', schema: FlowchartSchema, label: 'ผังกระบวนการ' },
+  plans: { name: 'plans', format: 'mdx', schema: PlanSchema, label: 'แผนปฏิบัติงาน' },
+  kpis: { name: 'kpis', format: 'mdx', schema: KpiSchema, label: 'ตัวชี้วัด' },
+  handbooks: { name: 'handbooks', format: 'yaml', schema: HandbookSchema, label: 'เล่มคู่มือ' },
+} as const satisfies Record<string, CollectionDef>;
+
+export type CollectionName = keyof typeof COLLECTION_REGISTRY;
+/** The data of an entry of a collection, as its schema outputs it. */
+export type CollectionData<C extends CollectionName> = z.output<(typeof COLLECTION_REGISTRY)[C]['schema']>;
+
 /** Every collection, in the order the validator reports and the site lists them. */
-export const COLLECTIONS: readonly CollectionDef[] = [
-  { name: 'offices', format: 'yaml', schema: OfficeSchema, label: 'หน่วยงาน' },
-  { name: 'mandates', format: 'yaml', schema: MandateSchema, label: 'ภารกิจตามกฎหมาย' },
-  { name: 'missions', format: 'yaml', schema: MissionSchema, label: 'ภารกิจ' },
-  { name: 'manuals', format: 'mdx', schema: ManualSchema, label: 'คู่มือ' },
-  { name: 'flowcharts', format: 'mdx', schema: FlowchartSchema, label: 'ผังกระบวนการ' },
-  { name: 'plans', format: 'mdx', schema: PlanSchema, label: 'แผนปฏิบัติงาน' },
-  { name: 'kpis', format: 'mdx', schema: KpiSchema, label: 'ตัวชี้วัด' },
-  { name: 'handbooks', format: 'yaml', schema: HandbookSchema, label: 'เล่มคู่มือ' },
-];
+export const COLLECTIONS: readonly CollectionDef[] = Object.values(COLLECTION_REGISTRY);
 
 /** Single YAML files in the content root, each with its schema. */
 export const SINGLE_FILES: Readonly<Record<string, z.ZodType>> = { 'site.yaml': SiteSchema, 'glossary.yaml': GlossarySchema };
 
-export type CollectionName = 'offices' | 'mandates' | 'missions' | 'manuals' | 'flowcharts' | 'plans' | 'kpis' | 'handbooks';
 export * from './plan-numbers.ts';

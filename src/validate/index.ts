@@ -5,7 +5,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
-import { COLLECTIONS, SINGLE_FILES, type CollectionDef, type Flowchart, type Handbook, type Kpi, type Manual, type Plan } from '../schema/index.ts';
+import {
+  COLLECTIONS,
+  SINGLE_FILES,
+  type CollectionData,
+  type CollectionDef,
+  type CollectionName,
+  type Glossary,
+  type Handbook,
+  type Site,
+} from '../schema/index.ts';
 import { ID_PATTERN } from '../schema/fields.ts';
 import { EXTENSIONS, judgeEntryFile, lstatOrUndefined, MAX_FILE_BYTES } from '../content/files.ts';
 import { splitFrontmatter } from '../content/frontmatter.ts';
@@ -22,13 +31,30 @@ export { formatProblems, summarize, sortProblems } from './problem.ts';
 export type { Problem, ReportFormat, Severity } from './problem.ts';
 export { MESSAGES } from './messages.ts';
 
-/** One valid entry, ready for the site and the printer. */
-export interface Entry {
-  collection: string;
-  id: string;
-  file: string;
-  data: unknown;
-  body: string;
+/** One valid entry, ready for the site and the printer: its data typed by its collection's schema. */
+export type Entry =
+  | { [C in CollectionName]: { collection: C; id: string; file: string; data: CollectionData<C>; body: string } }[CollectionName]
+  | { collection: 'site'; id: string; file: string; data: Site; body: string }
+  | { collection: 'glossary'; id: string; file: string; data: Glossary; body: string };
+
+/** The entries of one collection, typed. */
+export function entriesOf<C extends Entry['collection']>(entries: readonly Entry[], collection: C): Array<Extract<Entry, { collection: C }>> {
+  return entries.filter((e): e is Extract<Entry, { collection: C }> => e.collection === collection);
+}
+
+/**
+ * The one place where validated data gets its type: checkSchema ran this collection's own schema
+ * over it (loadFile), so what it output is that collection's data.
+ */
+function toEntry(l: Loaded): Entry | undefined {
+  if (l.output === undefined) return undefined;
+  return { collection: l.def.name, id: l.id, file: l.source.file, data: l.output, body: l.body } as Entry;
+}
+
+/** A loaded file's data when it is an entry of `collection`. */
+function dataOf<C extends CollectionName>(l: Loaded | undefined, collection: C): CollectionData<C> | undefined {
+  const entry = l && toEntry(l);
+  return entry?.collection === collection ? (entry.data as CollectionData<C>) : undefined;
 }
 
 export interface ValidationResult {
@@ -315,7 +341,7 @@ export function validateContent(contentDir: string, root = process.cwd(), parse:
   const errorCount = sorted.filter((p) => p.severity === 'error').length;
   return {
     problems: sorted,
-    entries: loaded.filter((l) => l.output !== undefined).map((l) => ({ collection: l.def.name, id: l.id, file: l.source.file, data: l.output, body: l.body })),
+    entries: loaded.map(toEntry).filter((e): e is Entry => e !== undefined),
     errorCount,
     warningCount: sorted.length - errorCount,
     fileCount: files.length,
@@ -332,7 +358,7 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
     const label = COLLECTIONS.find((c) => c.name === ref.collection)?.label ?? ref.collection;
     source.report('unknown-reference', ref.path, { label, id: ref.id, collection: ref.collection }, { suggestion: closest(ref.id, ids?.keys() ?? []) });
   }
-  const tables = l.def.name === 'manuals' && l.output ? (l.output as Manual).tables : [];
+  const tables = dataOf(l, 'manuals')?.tables ?? [];
   for (const ref of l.components) {
     const position = { line: ref.line, column: ref.column };
     if (ref.collection === 'tables') {
@@ -357,24 +383,22 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
       source.push('unknown-reference', position, '', { label, id: ref.id, collection: ref.collection }, closest(ref.id, ids?.keys() ?? []));
     }
   }
-  if (l.output === undefined) return;
-  switch (l.def.name) {
+  const entry = toEntry(l);
+  switch (entry?.collection) {
     case 'flowcharts':
-      checkFlowchart(source, l.output as Flowchart);
+      checkFlowchart(source, entry.data);
       break;
     case 'plans':
-      checkPlan(source, l.output as Plan);
+      checkPlan(source, entry.data);
       break;
     case 'kpis':
-      checkKpi(source, l.output as Kpi);
+      checkKpi(source, entry.data);
       break;
-    case 'manuals': {
-      const manual = l.output as Manual;
-      checkTables(source, manual.tables, manual.fiscalYear, ['tables']);
+    case 'manuals':
+      checkTables(source, entry.data.tables, entry.data.fiscalYear, ['tables']);
       break;
-    }
     case 'handbooks':
-      checkHandbook(source, l.output as Handbook, byCollection);
+      checkHandbook(source, entry.data, byCollection);
       break;
   }
 }
@@ -382,7 +406,7 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
 /** Offices whose parents lead back to themselves: the office tree and breadcrumbs need a tree. */
 function checkOfficeCycles(offices: Map<string, Loaded> | undefined): void {
   if (!offices) return;
-  const parentOf = (id: string) => (offices.get(id)?.output as { parent?: string } | undefined)?.parent;
+  const parentOf = (id: string) => dataOf(offices.get(id), 'offices')?.parent;
   for (const [id, office] of offices) {
     const path = [id];
     for (let next = parentOf(id); next !== undefined && offices.has(next); next = parentOf(next)) {
@@ -423,7 +447,7 @@ function checkHandbook(source: SourceFile, handbook: Handbook, byCollection: Map
       }
       seen.add(`${kind}:${id}`);
       if (kind !== 'manual') return;
-      const manual = byCollection.get('manuals')?.get(id)?.output as Manual | undefined;
+      const manual = dataOf(byCollection.get('manuals')?.get(id), 'manuals');
       for (const table of manual?.tables ?? []) {
         const other = tableOwner.get(table.id);
         if (other !== undefined) source.report('handbook-table-clash', path, { id: table.id, a: other, b: id });

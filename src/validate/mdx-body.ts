@@ -11,7 +11,7 @@ import { parse as parseJs } from 'acorn';
 import { mdxToMdast } from 'satteri';
 import { authorMayUse, AUTHOR_ATTRIBUTES } from '../content/body.ts';
 import { checkUrl } from '../content/url-policy.ts';
-import { FORBIDDEN_HTML, MDX_COMPONENTS, SAFE_HTML } from '../schema/components.ts';
+import { type ComponentSpec, FORBIDDEN_HTML, MDX_COMPONENTS, SAFE_HTML } from '../schema/components.ts';
 import type { SourceFile } from './source-file.ts';
 import { closest } from './suggest.ts';
 import { fromThaiDigits, toThaiDigits } from '../thai/digits.ts';
@@ -179,7 +179,7 @@ function checkElement(
   const name = n.name;
   if (!name) return; // <>…</> fragment: harmless
   const lower = name.toLowerCase();
-  const spec = Object.hasOwn(MDX_COMPONENTS, name) ? MDX_COMPONENTS[name] : undefined;
+  const spec: ComponentSpec | undefined = Object.hasOwn(MDX_COMPONENTS, name) ? (MDX_COMPONENTS as Record<string, ComponentSpec>)[name] : undefined;
   if (FORBIDDEN_HTML.has(lower)) {
     file.push('mdx-forbidden-element', at(n), '', { name });
   } else if (!spec && /^[A-Z]/.test(name)) {

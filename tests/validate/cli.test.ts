@@ -77,14 +77,3 @@ test('a bad option is a tool error in English with usage, exit 2', () => {
   expect(r.status).toBe(2);
   expect(r.stderr.trim()).toBe('validate: unknown format "xml"; use one of text, json, github.');
 });
-
-test('src/components/mdx.ts provides exactly the components the validator allows', () => {
-  const source = readFileSync(join(root, 'src/components/mdx.ts'), 'utf8');
-  const provided = /mdxComponents = \{([^}]*)\}/
-    .exec(source)![1]
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .sort();
-  expect(provided).toEqual(Object.keys(MDX_COMPONENTS).sort());
-});

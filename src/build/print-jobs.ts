@@ -1,0 +1,73 @@
+/**
+ * The print list of a build: one PDF per manual and one per handbook (written or made by default
+ * for an office), in a fixed order (manuals, then volumes, each by id) so that shards never
+ * overlap, with document information taken from the content — never from the clock.
+ */
+import { fullTitle } from '../domain/titles.ts';
+import type { PrintJob } from '../print/render.ts';
+import { historyOf } from '../site/git-history.ts';
+import { partId, resolveHandbooks } from '../site/handbooks.ts';
+import { fiscalYearRange } from '../thai/index.ts';
+import { type Entry, entriesOf } from '../validate/index.ts';
+
+export function printJobs(entries: readonly Entry[]): PrintJob[] {
+  const officeName = new Map(entriesOf(entries, 'offices').map((e) => [e.id, e.data.name]));
+  const missionTitle = new Map(entriesOf(entries, 'missions').map((e) => [e.id, e.data.title]));
+  const handbookFiles = new Map(entriesOf(entries, 'handbooks').map((e) => [e.id, e.file]));
+  const handbooks = resolveHandbooks({
+    manuals: entriesOf(entries, 'manuals'),
+    plans: entriesOf(entries, 'plans'),
+    kpis: entriesOf(entries, 'kpis'),
+    flowcharts: entriesOf(entries, 'flowcharts'),
+    offices: entriesOf(entries, 'offices'),
+    handbooks: entriesOf(entries, 'handbooks'),
+  });
+  // a volume's parts by id (a part names its document by id; handbooks are not parts)
+  const partsById = Map.groupBy(
+    entries.filter((e) => e.collection !== 'handbooks'),
+    (e) => e.id,
+  );
+  const manualJobs: PrintJob[] = entriesOf(entries, 'manuals')
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map(({ id, file, data: m }) => ({
+      source: `/print/${id}/`,
+      output: `pdf/${id}.pdf`,
+      metadata: {
+        title: fullTitle(m),
+        author: officeName.get(m.office) ?? m.office,
+        subject: m.docType,
+        keywords: [m.code, ...m.missions.map((mission) => missionTitle.get(mission) ?? mission)].filter((k): k is string => Boolean(k)),
+        // dated by its content, never by the clock: effective date, else last revision, else the fiscal year
+        date: m.effective ?? historyOf(file)[0]?.date ?? (m.fiscalYear ? fiscalYearRange(m.fiscalYear).start : '2000-01-01'),
+      },
+    }));
+  const handbookJobs: PrintJob[] = handbooks.map((h) => {
+    const file = handbookFiles.get(h.id);
+    const history = file ? historyOf(file) : [];
+    return {
+      source: `/print/handbooks/${h.id}/`,
+      output: `pdf/handbooks/${h.id}.pdf`,
+      metadata: {
+        title: fullTitle(h.data),
+        author: officeName.get(h.data.office) ?? h.data.office,
+        subject: 'เล่มคู่มือ',
+        keywords: h.data.contents.map((p) => partId(p)),
+        // dated by the content: effective date, else its last revision, else the newest date of its parts
+        date:
+          h.data.effective ??
+          history[0]?.date ??
+          (h.data.fiscalYear ? fiscalYearRange(h.data.fiscalYear).start : newestDate(h.data.contents.flatMap((p) => partsById.get(partId(p)) ?? []))),
+      },
+    };
+  });
+  return [...manualJobs, ...handbookJobs];
+}
+
+/** The newest content date among some entries (effective dates, else their last revision). */
+function newestDate(entries: readonly Entry[]): string {
+  const dates = entries
+    .map((e) => ('effective' in e.data ? e.data.effective : undefined) ?? historyOf(e.file)[0]?.date)
+    .filter((d): d is string => Boolean(d))
+    .sort();
+  return dates[dates.length - 1] ?? '2000-01-01';
+}
