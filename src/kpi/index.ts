@@ -1,2 +1,2 @@
-/** KPI scoring. Pure. */
-export { scoreKpi, weightedScore } from './score.ts';
+/** KPI scoring. Pure: used by the validator and the KPI card alike. */
+export { computedScore, SCORE_TOLERANCE, scoreKpi, scoresDiffer, weightedScore } from './score.ts';

@@ -54,3 +54,27 @@ export function weightedScore(score: number, weightPercent: number): number {
   }
   return roundHalfUp((roundHalfUp(score, 4) * weightPercent) / 100, 4);
 }
+
+/** Reported and computed scores agree when they differ by no more than this (four decimals, as reported). */
+export const SCORE_TOLERANCE = 0.0001;
+
+/** Whether a reported score differs from the computed one (both known). */
+export function scoresDiffer(reported: number | undefined, computed: number | undefined): boolean {
+  return reported !== undefined && computed !== undefined && Math.abs(reported - computed) > SCORE_TOLERANCE + 1e-12;
+}
+
+/**
+ * The score of a result as the KPI defines it: a milestone KPI's result is its level, clamped to
+ * 1–5; a thresholds KPI is scored by scoreKpi. Undefined without a result or with thresholds
+ * that cannot score (the validator reports those).
+ */
+export function computedScore(kpi: { scoring: string; thresholds?: readonly number[] }, value: number | null): number | undefined {
+  if (value === null) return undefined;
+  if (kpi.scoring === 'milestone') return Math.min(5, Math.max(1, value));
+  if (!kpi.thresholds) return undefined;
+  try {
+    return scoreKpi({ thresholds: [...kpi.thresholds], value });
+  } catch {
+    return undefined;
+  }
+}

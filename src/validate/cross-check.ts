@@ -1,6 +1,6 @@
 /** Checks that span more than one field or file: references, flowchart graphs, plans, dates, KPIs, totals. */
 import { flowGraph, reachable } from '../domain/flow-graph.ts';
-import { scoreKpi, weightedScore } from '../kpi/index.ts';
+import { computedScore, scoreKpi, scoresDiffer, weightedScore } from '../kpi/index.ts';
 import type { DataTable, Flowchart, Kpi, Plan } from '../schema/index.ts';
 import { fiscalMonths, fiscalYearOf, fiscalYearRange, formatThaiDate, fromThaiDigits, parseThaiDate, toThaiDigits } from '../thai/index.ts';
 import { FISCAL_MONTH_ABBREVIATIONS, fiscalMonthIndex, parseMonthSpan, spansOf } from '../schema/months.ts';
@@ -275,12 +275,10 @@ export function checkKpi(file: SourceFile, kpi: Kpi): void {
     if (seen.has(quarter.quarter)) file.report('duplicate-quarter', [...path, 'quarter'], { quarter: toThaiDigits(String(quarter.quarter)) });
     seen.add(quarter.quarter);
     if (!quarter.reported || quarter.value === null) return;
-    let computed: number | undefined;
-    if (kpi.scoring === 'milestone') computed = Math.min(5, Math.max(1, quarter.value));
-    else if (thresholdsOk && kpi.thresholds) computed = scoreKpi({ thresholds: kpi.thresholds, value: quarter.value });
+    const computed = kpi.scoring === 'milestone' || thresholdsOk ? computedScore(kpi, quarter.value) : undefined;
     if (computed === undefined) return;
     const { score, weighted } = quarter.reported;
-    if (score !== undefined && Math.abs(score - computed) > 0.0001 + 1e-12) {
+    if (score !== undefined && scoresDiffer(score, computed)) {
       file.report('score-mismatch', [...path, 'reported', 'score'], {
         quarter: toThaiDigits(String(quarter.quarter)),
         reported: score,
@@ -293,7 +291,7 @@ export function checkKpi(file: SourceFile, kpi: Kpi): void {
       else {
         const w = weightedScore(score ?? computed, kpi.weight);
         const wc = weightedScore(computed, kpi.weight);
-        if (Math.abs(weighted - w) > 0.0001 + 1e-12) {
+        if (scoresDiffer(weighted, w)) {
           file.report('weighted-score-mismatch', [...path, 'reported', 'weighted'], {
             quarter: toThaiDigits(String(quarter.quarter)),
             reported: weighted,

@@ -4,8 +4,26 @@ import { scoreKpi, weightedScore } from '../../src/kpi/index.ts';
 
 const seed002 = [0, 150, 300, 450, 826];
 
-test('the public API is exactly scoreKpi and weightedScore', () => {
-  expect(Object.keys(kpi).sort()).toEqual(['scoreKpi', 'weightedScore']);
+test('the public API: scoring, the computed score of a result, the tolerance of a reported one', () => {
+  expect(Object.keys(kpi).sort()).toEqual(['SCORE_TOLERANCE', 'computedScore', 'scoreKpi', 'scoresDiffer', 'weightedScore']);
+});
+
+test.each([
+  [{ scoring: 'milestone' }, 0, 1],
+  [{ scoring: 'milestone' }, 3.5, 3.5],
+  [{ scoring: 'milestone' }, 7, 5],
+  [{ scoring: 'milestone' }, null, undefined],
+  [{ scoring: 'thresholds', thresholds: [0, 150, 300, 450, 826] }, 826, 5],
+  [{ scoring: 'thresholds' }, 10, undefined],
+  [{ scoring: 'thresholds', thresholds: [5, 4, 3, 2, 2] }, 3, undefined],
+])('computedScore(%j, %j) = %j: milestones clamped to 1–5, unusable thresholds score nothing', (k, value, expected) => {
+  expect(kpi.computedScore(k, value)).toBe(expected);
+});
+
+test('a reported score agrees within 0.0001 (four decimals), and not beyond', () => {
+  expect(kpi.scoresDiffer(2.2267, 2.226666)).toBe(false);
+  expect(kpi.scoresDiffer(2.2267, 2.2265)).toBe(true);
+  expect(kpi.scoresDiffer(undefined, 2)).toBe(false);
 });
 
 test.each([
