@@ -5,6 +5,8 @@
  * keywords — is appended as an incremental update. Same input, same bytes.
  */
 
+import { appendUpdate, readTrailer, textString } from './pdf/incremental.ts';
+
 export interface PdfMetadata {
   title: string;
   author: string;
@@ -14,17 +16,18 @@ export interface PdfMetadata {
   date: string;
 }
 
-/** A PDF text string: UTF-16BE with a byte-order mark, as hex. */
-function textString(s: string): string {
-  // charCodeAt walks UTF-16 code units, so characters outside the BMP come out as surrogate pairs
-  const hex: string[] = ['FEFF'];
-  for (let i = 0; i < s.length; i++) hex.push(s.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase());
-  return `<${hex.join('')}>`;
-}
-
 /** `D:YYYYMMDD000000+07'00'` — midnight in Bangkok of the content date (23 characters, like Chromium's). */
 function pdfDate(iso: string): string {
   return `D:${iso.replace(/-/g, '')}000000+07'00'`;
+}
+
+/**
+ * The producer: the PDF library the browser printed with, as it wrote itself into the file
+ * (`Skia/PDF m156` for Chromium 156), and khumue — read from the PDF, never hard-coded.
+ */
+function producerOf(text: string): string {
+  const printer = /\/Producer \(([^()\\]{1,60})\)/.exec(text)?.[1];
+  return printer ? `${printer}, khumue` : 'khumue';
 }
 
 export function finalizePdf(input: Uint8Array, meta: PdfMetadata): Buffer {
@@ -38,17 +41,11 @@ export function finalizePdf(input: Uint8Array, meta: PdfMetadata): Buffer {
     if (!ids.has(old)) ids.set(old, String(ids.size + 1).padStart(8, '0'));
     return `(node${ids.get(old)})`;
   });
-  const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
-  const trailer = text.slice(text.lastIndexOf('trailer'));
-  const size = Number(/\/Size (\d+)/.exec(trailer)?.[1]);
-  const root = /\/Root (\d+ \d+ R)/.exec(trailer)?.[1];
-  if (!Number.isFinite(startxref) || !Number.isFinite(size) || !root) throw new Error('finalizePdf: unexpected PDF trailer');
-  const body = text.endsWith('\n') ? text : `${text}\n`;
+  const trailer = readTrailer(text);
+  if (!trailer) throw new Error('finalizePdf: unexpected PDF trailer');
+  const { size } = trailer;
   const info =
-    `${size} 0 obj\n<</Title ${textString(meta.title)}\n/Author ${textString(meta.author)}\n/Subject ${textString(meta.subject)}\n` +
-    `/Keywords ${textString(meta.keywords.join(', '))}\n/Creator (khumue)\n/Producer (Skia/PDF m156, khumue)\n/CreationDate (${date})\n/ModDate (${date})>>\nendobj\n`;
-  const infoOffset = Buffer.byteLength(body, 'latin1');
-  const xrefOffset = infoOffset + Buffer.byteLength(info, 'latin1');
-  const update = `xref\n${size} 1\n${String(infoOffset).padStart(10, '0')} 00000 n \ntrailer\n<</Size ${size + 1}\n/Root ${root}\n/Info ${size} 0 R\n/Prev ${startxref}>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
-  return Buffer.from(body + info + update, 'latin1');
+    `<</Title ${textString(meta.title)}\n/Author ${textString(meta.author)}\n/Subject ${textString(meta.subject)}\n` +
+    `/Keywords ${textString(meta.keywords.join(', '))}\n/Creator (khumue)\n/Producer (${producerOf(text)})\n/CreationDate (${date})\n/ModDate (${date})>>`;
+  return Buffer.from(appendUpdate(text, trailer, [{ num: size, gen: 0, value: info }], { size: size + 1, info: `${size} 0 R` }), 'latin1');
 }

@@ -4,7 +4,9 @@
  * per document with one retry in a fresh browser, and each PDF written to a temporary file and
  * renamed, so that no half-written PDF is ever left.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,13 +36,23 @@ export interface PrintResult {
   cached: boolean;
 }
 
-/** The printer's own code: a change to it invalidates every cached PDF. */
+/**
+ * The printer itself: its own code (print/ and its pdf/ writer), the puppeteer version and the
+ * browser's version, read at run time — a change to any of them invalidates every cached PDF.
+ */
 const PRINTER_CODE = (() => {
   const dir = fileURLToPath(new URL('.', import.meta.url));
   const h = createHash('sha256');
-  for (const f of readdirSync(dir).sort()) if (/\.(ts|mjs|css)$/.test(f)) h.update(f).update(readFileSync(join(dir, f)));
+  for (const f of readdirSync(dir, { recursive: true }).map(String).sort()) if (/\.(ts|mjs|css)$/.test(f)) h.update(f).update(readFileSync(join(dir, f)));
+  h.update(`puppeteer-core ${createRequire(import.meta.url)('puppeteer-core/package.json').version}`);
   return h.digest('hex');
 })();
+let browserVersion: string | undefined;
+/** `Chromium 156.0.8078.114 …`, asked of the browser once per process. */
+function printerIdentity(): string {
+  browserVersion ??= execFileSync(requireBrowser(), ['--version'], { encoding: 'utf8', env: browserEnv() }).trim();
+  return `${PRINTER_CODE}\n${browserVersion}`;
+}
 
 /**
  * Everything that shapes a PDF: the print page's HTML (which names its content-hashed CSS, fonts
@@ -49,7 +61,7 @@ const PRINTER_CODE = (() => {
  */
 function cacheKey(siteDir: string, job: PrintJob, siteUrl: string | undefined, assets: Map<string, Buffer>): string {
   const h = createHash('sha256')
-    .update(PRINTER_CODE)
+    .update(printerIdentity())
     .update(JSON.stringify(job.metadata))
     .update(siteUrl ?? '');
   const html = readFileSync(fileFor(siteDir, job.source)!, 'utf8');

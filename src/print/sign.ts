@@ -19,6 +19,7 @@ import * as asn1js from 'asn1js';
 import forge from 'node-forge';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import * as pkijs from 'pkijs';
+import { appendUpdate, readTrailer, textString } from './pdf/incremental.ts';
 
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
 
@@ -150,13 +151,6 @@ export function loadCertificate(file: string): SignerCertificate {
   }
 }
 
-/** A PDF text string (UTF-16BE with a byte-order mark) as hex. */
-function textString(s: string): string {
-  let hex = 'FEFF';
-  for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
-}
-
 /** `D:YYYYMMDDHHmmSS+07'00'` in Bangkok time. */
 function pdfDate(d: Date): string {
   const t = new Date(d.getTime() + 7 * 3600_000).toISOString();
@@ -236,13 +230,10 @@ async function signaturePage(doc: PDFDocument): Promise<PDFRef> {
 export async function signPdf(input: Uint8Array, identity: SigningIdentity, options: { time?: Date; reason?: string } = {}): Promise<Buffer> {
   const original = Buffer.from(input);
   const text = original.toString('latin1');
-  const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
-  const trailer = text.slice(text.lastIndexOf('trailer'));
-  const size = Number(/\/Size (\d+)/.exec(trailer)?.[1]);
-  const rootMatch = /\/Root (\d+) (\d+) R/.exec(trailer);
-  const info = /\/Info (\d+ \d+ R)/.exec(trailer)?.[1];
-  const id = /\/ID\s*(\[[^\]]*\])/.exec(trailer)?.[1];
-  if (!Number.isFinite(startxref) || !Number.isFinite(size) || !rootMatch) throw new SigningError('signPdf: the PDF has no classic trailer to append to');
+  const trailer = readTrailer(text);
+  if (!trailer) throw new SigningError('signPdf: the PDF has no classic trailer to append to');
+  const { size } = trailer;
+  const rootMatch = /^(\d+) (\d+) R$/.exec(trailer.root)!;
 
   const doc = await PDFDocument.load(original, { updateMetadata: false });
   if (doc.catalog.has(PDFName.of('AcroForm'))) throw new SigningError('signPdf: the PDF already has a form; signing it again is not supported');
@@ -276,26 +267,12 @@ export async function signPdf(input: Uint8Array, identity: SigningIdentity, opti
   newPage.set(PDFName.of('Annots'), doc.context.obj([...list, PDFRef.of(widgetNum)]));
   objects.push([pageRef.objectNumber, pageRef.generationNumber, newPage.toString()]);
 
-  let body = text.endsWith('\n') ? text : `${text}\n`;
-  const offsets = new Map<number, [number, number]>();
-  for (const [num, gen, dict] of objects) {
-    offsets.set(num, [Buffer.byteLength(body, 'latin1'), gen]);
-    body += `${num} ${gen} obj\n${dict}\nendobj\n`;
-  }
-  const xrefOffset = Buffer.byteLength(body, 'latin1');
-  const nums = [...offsets.keys()].sort((a, b) => a - b);
-  let xref = 'xref\n';
-  for (let i = 0; i < nums.length; ) {
-    let j = i;
-    while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++;
-    xref += `${nums[i]} ${j - i + 1}\n`;
-    for (let k = i; k <= j; k++) {
-      const [offset, gen] = offsets.get(nums[k]!)!;
-      xref += `${String(offset).padStart(10, '0')} ${String(gen).padStart(5, '0')} n \n`;
-    }
-    i = j + 1;
-  }
-  body += `${xref}trailer\n<</Size ${size + 2}\n/Root ${rootMatch[1]} ${rootMatch[2]} R${info ? `\n/Info ${info}` : ''}${id ? `\n/ID ${id}` : ''}\n/Prev ${startxref}>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
+  const body = appendUpdate(
+    text,
+    trailer,
+    objects.map(([num, gen, value]) => ({ num, gen, value })),
+    { size: size + 2, keepInfo: true, keepId: true },
+  );
 
   const out = Buffer.from(body, 'latin1');
   const contentsAt = out.indexOf(`/Contents <${'0'.repeat(32)}`, Buffer.byteLength(text, 'latin1'), 'latin1') + '/Contents '.length;

@@ -171,3 +171,17 @@ test("a killed build's temporary folder and its browser are cleaned by the next 
     }
   }
 }, 120_000);
+
+test('the print cache knows the browser: another Chromium version prints every PDF again', () => {
+  const out = join(work, 'cache', 'dist');
+  const again = build(VALID_CONTENT, out);
+  expect(again.status, again.stderr).toBe(0);
+  const cached = build(VALID_CONTENT, out);
+  expect(cached.stdout).toMatch(/PDFs, \d+ pages; 0 printed/);
+  const other = join(work, 'other-version.sh');
+  writeFileSync(other, `#!/bin/bash\nif [ "$1" = "--version" ]; then echo "Chromium 999.0.0.1 test"; exit 0; fi\nexec "${chromium}" "$@"\n`);
+  chmodSync(other, 0o755);
+  const upgraded = build(VALID_CONTENT, out, { PUPPETEER_EXECUTABLE_PATH: other });
+  expect(upgraded.status, upgraded.stderr).toBe(0);
+  expect(upgraded.stdout).toMatch(/\((\d+) PDFs, \d+ pages; \1 printed, 0 unchanged\)/);
+}, 300_000);
