@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { devValidation } from './src/site/dev-validate.ts';
+import { devValidation } from './src/build/dev-validate.ts';
 
 // The build script (scripts/build.ts) passes outDir and the content folder; this file stays thin.
 export default defineConfig({

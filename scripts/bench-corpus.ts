@@ -1,10 +1,10 @@
 /**
  * `npm run bench:corpus -- --manuals N --out DIR`: a realistic, valid corpus made from the seeds
- * (src/bench/generate.ts): N manuals across offices and missions, each with a flowchart, a KPI and a plan.
+ * (tools/bench/generate.ts): N manuals across offices and missions, each with a flowchart, a KPI and a plan.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCorpus } from '../src/bench/generate.ts';
+import { generateCorpus } from '../tools/bench/generate.ts';
 
 const { values } = parseArgs({ options: { manuals: { type: 'string', default: '100' }, out: { type: 'string' } } });
 const n = Number(values.manuals);

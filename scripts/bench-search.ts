@@ -40,7 +40,7 @@ for (const q of weak) {
 
 // ── In Chromium, on the seed corpus repeated ×N: time per query once the index is open, and what the
 // first query transfers (targets: p95 ≤ 30 ms, first query ≤ 300 KB).
-const { repeatCorpus } = await import('../src/bench/corpus.ts');
+const { repeatCorpus } = await import('../tools/bench/corpus.ts');
 const { default: puppeteer } = await import('puppeteer-core');
 const { BROWSER_ARGS, requireBrowser } = await import('../src/print/find-browser.mjs');
 const { serve } = await import('../src/print/serve.ts');

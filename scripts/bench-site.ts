@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listHtml } from '../src/search/build-index.ts';
 import { INDEX_FOLDER } from '../src/search/node.ts';
-import { plainProject, repeatCorpus } from '../src/bench/corpus.ts';
+import { plainProject, repeatCorpus } from '../tools/bench/corpus.ts';
 
 const { values } = parseArgs({ options: { times: { type: 'string', default: '50' } } });
 const root = resolve(import.meta.dirname, '..');

@@ -21,8 +21,8 @@ import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { listHtml } from '../src/search/build-index.ts';
 import { INDEX_FOLDER } from '../src/search/node.ts';
-import { plainProject } from '../src/bench/corpus.ts';
-import { generateCorpus } from '../src/bench/generate.ts';
+import { plainProject } from '../tools/bench/corpus.ts';
+import { generateCorpus } from '../tools/bench/generate.ts';
 import { BROWSER_ARGS, requireBrowser } from '../src/print/find-browser.mjs';
 import { serve } from '../src/print/serve.ts';
 

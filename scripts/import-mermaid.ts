@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { flowchartEntry, parseMermaid } from '../src/authoring/mermaid.ts';
-import { ID_PATTERN } from '../src/schema/fields.ts';
+import { ID_PATTERN } from '../src/content/schema/fields.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

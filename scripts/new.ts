@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXTENSION, FOLDER, PAGE, template, TYPES, type EntryType } from '../src/authoring/templates.ts';
-import { ID_PATTERN } from '../src/schema/fields.ts';
+import { ID_PATTERN } from '../src/content/schema/fields.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

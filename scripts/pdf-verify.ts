@@ -4,7 +4,7 @@
  * partly covered.
  */
 import { readFileSync } from 'node:fs';
-import { verifyPdf } from '../src/print/sign.ts';
+import { verifyPdf } from '../src/print/pdf/sign.ts';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
 if (!files.length) {

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { jsonSchemas } from '../src/schema/json-schema.ts';
+import { jsonSchemas } from '../src/content/schema/json-schema.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const check = process.argv.includes('--check');

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SIGNER_FILE } from '../src/build/workspace.ts';
-import { identityFromEnv, signerOf, signPdf, SigningError, type SignerCertificate } from '../src/print/sign.ts';
+import { identityFromEnv, signerOf, signPdf, SigningError, type SignerCertificate } from '../src/print/pdf/sign.ts';
 
 async function main(): Promise<number> {
   let values;

@@ -2,19 +2,19 @@
  * Wires each content folder to its schema; the folder comes from KHUMUE_CONTENT_DIR (default
  * content/). Every collection is read by the project's own loader (src/content/loader.ts): the
  * validator's rules for files, frontmatter and YAML, and MDX bodies rendered as data — never
- * compiled — with the components of src/schema/components.ts.
+ * compiled — with the components of src/content/schema/components.ts.
  */
 import { join } from 'node:path';
 import { contentDir } from './content/content-dir.ts';
 import { defineCollection } from 'astro:content';
 import { z } from 'zod';
 import { contentLoader } from './content/loader.ts';
-import { MDX_COMPONENTS, MDX_ELEMENTS, PAGE_IDS } from './schema/components.ts';
-import { COLLECTION_REGISTRY, type CollectionName } from './schema/index.ts';
+import { MDX_COMPONENTS, MDX_ELEMENTS, PAGE_IDS } from './content/schema/components.ts';
+import { COLLECTION_REGISTRY, type CollectionName } from './content/schema/index.ts';
 
 const base = (name: string) => join(contentDir(), name);
 const body = { components: MDX_COMPONENTS, elements: new Set<string>(MDX_ELEMENTS), reservedIds: PAGE_IDS };
-/** The project's loader for a collection of the registry (src/schema/index.ts). */
+/** The project's loader for a collection of the registry (src/content/schema/index.ts). */
 const loaderOf = (name: CollectionName) => {
   const { format } = COLLECTION_REGISTRY[name];
   return contentLoader({ folder: base(name), format, body: format === 'mdx' ? body : undefined });

@@ -11,6 +11,6 @@ declare namespace App {
   /** What a page hands to the components it renders. */
   interface Locals {
     /** the data tables (`tables:`) of the manual or manuals on the page, for <DataTable id> */
-    tables?: import('./schema/index.ts').DataTable[];
+    tables?: import('./content/schema/index.ts').DataTable[];
   }
 }

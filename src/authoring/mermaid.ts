@@ -7,7 +7,7 @@
  * reported as a warning and left out.
  */
 import { stringify } from 'yaml';
-import { ID_PATTERN } from '../schema/fields.ts';
+import { ID_PATTERN } from '../content/schema/fields.ts';
 
 export interface MermaidStep {
   id: string;

@@ -3,7 +3,7 @@
  * (in «…», to be replaced) and comments that explain each field. References point at entries that
  * exist in the content folder (the first office, mandate, manual), to be changed by the author.
  */
-import { fiscalYearOf } from '../thai/index.ts';
+import { fiscalYearOf } from '../domain/thai/index.ts';
 
 export const TYPES = ['manual', 'flowchart', 'plan', 'kpi', 'mission', 'office', 'handbook'] as const;
 export type EntryType = (typeof TYPES)[number];

@@ -6,8 +6,8 @@
 import { fullTitle } from '../domain/titles.ts';
 import type { PrintJob } from '../print/render.ts';
 import { historyOf } from '../site/git-history.ts';
-import { partId, resolveHandbooks } from '../site/handbooks.ts';
-import { fiscalYearRange } from '../thai/index.ts';
+import { partId, resolveHandbooks } from '../domain/handbooks.ts';
+import { fiscalYearRange } from '../domain/thai/index.ts';
 import { type Entry, entriesOf } from '../validate/index.ts';
 
 export function printJobs(entries: readonly Entry[]): PrintJob[] {

@@ -1,7 +1,7 @@
 /** Flowchart helpers for components: numbering, outgoing arrows and visible columns. */
 import { edgesOf } from '../diagram/flow-table.ts';
-import type { Flowchart } from '../schema/index.ts';
-import { toThaiDigits } from '../thai/index.ts';
+import type { Flowchart } from '../content/schema/index.ts';
+import { toThaiDigits } from '../domain/thai/index.ts';
 
 export const DEFAULT_COLUMNS = {
   number: 'ลำดับที่',

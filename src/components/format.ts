@@ -1,6 +1,6 @@
 /** Small display helpers for components: Thai digits and dates as readers see them. */
-import { siteConfig } from '../site/config.ts';
-import { formatThaiDate, toThaiDigits } from '../thai/index.ts';
+import { siteConfig } from '../content/settings.ts';
+import { formatThaiDate, toThaiDigits } from '../domain/thai/index.ts';
 
 const ARABIC_GROUPED = new Intl.NumberFormat('en-US', { useGrouping: true, maximumFractionDigits: 10 });
 const ARABIC = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 10 });

@@ -1,10 +1,10 @@
 /**
  * The Astro component behind each name content may use. The names, attributes and what they
- * accept are data in src/schema/components.ts (MDX_COMPONENTS, which the validator and the
+ * accept are data in src/content/schema/components.ts (MDX_COMPONENTS, which the validator and the
  * renderer read); the `satisfies` clauses make the type checker fail when a name has no
  * component here or a component has no name there.
  */
-import type { ComponentName, MDX_ELEMENTS } from '../schema/components.ts';
+import type { ComponentName, MDX_ELEMENTS } from '../content/schema/components.ts';
 import DataTable from './DataTable.astro';
 import FlowChart from './FlowChart.astro';
 import FlowTable from './FlowTable.astro';

@@ -12,7 +12,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import { mdxToHast } from 'satteri';
-import { SAFE_HTML } from '../schema/components.ts';
+import { SAFE_HTML } from './schema/components.ts';
 import { checkUrl } from './url-policy.ts';
 
 /** A piece of a rendered body: HTML made here, or a provided component with literal props. */

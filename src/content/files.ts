@@ -11,7 +11,7 @@
  */
 import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { extname } from 'node:path';
-import { ID_PATTERN } from '../schema/fields.ts';
+import { ID_PATTERN } from './schema/fields.ts';
 
 export const EXTENSIONS = { mdx: ['.mdx'], yaml: ['.yaml', '.yml'] } as const;
 export type FileFormat = keyof typeof EXTENSIONS;

@@ -15,7 +15,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { BROWSER_ARGS, requireBrowser } from './find-browser.mjs';
 import { newProfile } from './browser-profile.ts';
 import { fileFor, serve } from './serve.ts';
-import { finalizePdf, type PdfMetadata } from './metadata.ts';
+import { finalizePdf, type PdfMetadata } from './pdf/metadata.ts';
 import { destinationPages, pageLabel } from './toc.ts';
 
 export interface PrintJob {

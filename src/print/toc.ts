@@ -4,7 +4,7 @@
  * printed on that page, and write the labels into the TOC's number slots.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
-import { toThaiDigits } from '../thai/digits.ts';
+import { toThaiDigits } from '../domain/thai/digits.ts';
 
 /** Decodes a PDF name (`#E0#B8#AA` escapes; Chromium also percent-encodes) to text. */
 function nameText(name: PDFName): string {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { GlossarySchema, glossaryGroups } from '../schema/glossary.ts';
+import { GlossarySchema, glossaryGroups } from '../content/schema/glossary.ts';
 import { IndexBuilder, type IndexStats } from './build-index.ts';
 import { SearchIndex } from './engine.ts';
 

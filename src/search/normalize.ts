@@ -7,7 +7,7 @@
  * the same), so a match can be highlighted in the text as the page shows it.
  */
 
-import { arabicDigitOf } from '../thai/digits.ts';
+import { arabicDigitOf } from '../domain/thai/digits.ts';
 
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;

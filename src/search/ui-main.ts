@@ -4,7 +4,7 @@
  * Enter opens the chosen one (or the search page), Esc closes the list. Results are built as DOM
  * nodes with textContent, never as HTML.
  */
-import { toThaiDigits } from '../thai/digits.ts';
+import { toThaiDigits } from '../domain/thai/digits.ts';
 import type { ResultView, SearchIndex } from './engine.ts';
 
 const BASE = (document.documentElement.dataset.base ?? '/').replace(/\/?$/, '/');

@@ -1,10 +1,10 @@
 /** Checks that span more than one field or file: references, flowchart graphs, plans, dates, KPIs, totals. */
 import { flowGraph, reachable } from '../domain/flow-graph.ts';
-import { computedScore, scoreKpi, scoresDiffer, weightedScore } from '../kpi/index.ts';
-import type { DataTable, Flowchart, Kpi, Plan } from '../schema/index.ts';
-import { fiscalMonths, fiscalYearOf, fiscalYearRange, formatThaiDate, fromThaiDigits, parseThaiDate, toThaiDigits } from '../thai/index.ts';
-import { FISCAL_MONTH_ABBREVIATIONS, fiscalMonthIndex, parseMonthSpan, spansOf } from '../schema/months.ts';
-import { numberPlanItems } from '../schema/plan-numbers.ts';
+import { computedScore, scoreKpi, scoresDiffer, weightedScore } from '../domain/kpi/index.ts';
+import type { DataTable, Flowchart, Kpi, Plan } from '../content/schema/index.ts';
+import { fiscalMonths, fiscalYearOf, fiscalYearRange, formatThaiDate, fromThaiDigits, parseThaiDate, toThaiDigits } from '../domain/thai/index.ts';
+import { FISCAL_MONTH_ABBREVIATIONS, fiscalMonthIndex, parseMonthSpan, spansOf } from '../content/schema/months.ts';
+import { numberPlanItems } from '../content/schema/plan-numbers.ts';
 import type { SourceFile, Path } from './source-file.ts';
 import { closest } from './suggest.ts';
 

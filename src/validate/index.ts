@@ -14,12 +14,12 @@ import {
   type Glossary,
   type Handbook,
   type Site,
-} from '../schema/index.ts';
-import { ID_PATTERN } from '../schema/fields.ts';
+} from '../content/schema/index.ts';
+import { ID_PATTERN } from '../content/schema/fields.ts';
 import { EXTENSIONS, judgeEntryFile, lstatOrUndefined, MAX_FILE_BYTES } from '../content/files.ts';
 import { splitFrontmatter } from '../content/frontmatter.ts';
 import { checkMdxLimits, checkYamlLimits, type LimitProblem } from '../content/limits.ts';
-import { partId, partKind } from '../site/handbooks.ts';
+import { partId, partKind } from '../domain/handbooks.ts';
 import { checkFlowchart, checkKpi, checkPlan, checkTables } from './cross-check.ts';
 import { checkMdxBody, type ComponentReference } from './mdx-body.ts';
 import { sortProblems, type Problem } from './problem.ts';

@@ -11,10 +11,10 @@ import { parse as parseJs } from 'acorn';
 import { mdxToMdast } from 'satteri';
 import { authorMayUse, AUTHOR_ATTRIBUTES } from '../content/body.ts';
 import { checkUrl } from '../content/url-policy.ts';
-import { type ComponentSpec, FORBIDDEN_HTML, MDX_COMPONENTS, SAFE_HTML } from '../schema/components.ts';
+import { type ComponentSpec, FORBIDDEN_HTML, MDX_COMPONENTS, SAFE_HTML } from '../content/schema/components.ts';
 import type { SourceFile } from './source-file.ts';
 import { closest } from './suggest.ts';
-import { fromThaiDigits, toThaiDigits } from '../thai/digits.ts';
+import { fromThaiDigits, toThaiDigits } from '../domain/thai/digits.ts';
 
 /** A component that points at another entry, checked once the whole corpus is loaded. */
 export interface ComponentReference {

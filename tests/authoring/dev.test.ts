@@ -9,7 +9,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openSite } from '../helpers/browser.ts';
 import { corpusWith, FIXTURES } from '../helpers/corpus.ts';
-import { withBuildLock } from '../../src/site/build-lock.ts';
+import { withBuildLock } from '../../src/build/build-lock.ts';
 import { authorEnv, startDevServer } from '../helpers/fresh-clone.ts';
 
 const root = join(import.meta.dirname, '..', '..');

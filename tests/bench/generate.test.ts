@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { generateCorpus } from '../../src/bench/generate.ts';
+import { generateCorpus } from '../../tools/bench/generate.ts';
 import { validateContent } from '../../src/validate/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');

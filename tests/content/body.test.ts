@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { partsToText, renderBody } from '../../src/content/body.ts';
-import { MDX_COMPONENTS, PAGE_IDS } from '../../src/schema/components.ts';
+import { MDX_COMPONENTS, PAGE_IDS } from '../../src/content/schema/components.ts';
 
 const options = { components: MDX_COMPONENTS, elements: new Set(['table']), reservedIds: PAGE_IDS };
 const render = (body: string) => renderBody(body, options);

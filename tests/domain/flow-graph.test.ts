@@ -10,7 +10,7 @@ import { splitFrontmatter } from '../../src/content/frontmatter.ts';
 import { readYamlData } from '../../src/content/yaml.ts';
 import { edgesOf } from '../../src/diagram/flow-table.ts';
 import { flowGraph } from '../../src/domain/flow-graph.ts';
-import { FlowchartSchema } from '../../src/schema/index.ts';
+import { FlowchartSchema } from '../../src/content/schema/index.ts';
 import { checkFlowchart } from '../../src/validate/cross-check.ts';
 import { SourceFile } from '../../src/validate/source-file.ts';
 

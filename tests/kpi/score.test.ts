@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import * as kpi from '../../src/kpi/index.ts';
-import { scoreKpi, weightedScore } from '../../src/kpi/index.ts';
+import * as kpi from '../../src/domain/kpi/index.ts';
+import { scoreKpi, weightedScore } from '../../src/domain/kpi/index.ts';
 
 const seed002 = [0, 150, 300, 450, 826];
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadIdentity, SigningError, signPdf, verifyPdf } from '../../src/print/sign.ts';
+import { loadIdentity, SigningError, signPdf, verifyPdf } from '../../src/print/pdf/sign.ts';
 import { FIXTURES } from '../helpers/corpus.ts';
 import { buildSite } from '../helpers/build-site.ts';
 

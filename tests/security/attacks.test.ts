@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { partsToText } from '../../src/content/body.ts';
 import { parseEntry } from '../../src/content/loader.ts';
-import { MDX_COMPONENTS, PAGE_IDS } from '../../src/schema/components.ts';
+import { MDX_COMPONENTS, PAGE_IDS } from '../../src/content/schema/components.ts';
 import { ATTACK_CASES, attackCorpus } from '../helpers/attacks.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { VALID_CONTENT } from '../helpers/corpus.ts';

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { withBuildLock } from '../../src/site/build-lock.ts';
+import { withBuildLock } from '../../src/build/build-lock.ts';
 import { ATTACK_CASES, attackCorpus } from '../helpers/attacks.ts';
 import { authorEnv, startDevServer } from '../helpers/fresh-clone.ts';
 

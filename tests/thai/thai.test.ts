@@ -11,8 +11,8 @@ import {
   parseThaiDate,
   segmentThai,
   toThaiDigits,
-} from '../../src/thai/index.ts';
-import * as thai from '../../src/thai/index.ts';
+} from '../../src/domain/thai/index.ts';
+import * as thai from '../../src/domain/thai/index.ts';
 import thaiBahtText from 'thai-baht-text';
 
 test('the public API is exactly the documented one', () => {

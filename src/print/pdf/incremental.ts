@@ -2,7 +2,7 @@
  * The one incremental-update writer: appends objects to a PDF after its last byte with a new
  * cross-reference section and trailer (ISO 32000-1 §7.5.6), so that what Chromium printed —
  * tags, bookmarks, links — stays byte for byte as it was. The document information
- * (print/metadata.ts) and the signature (print/sign.ts) are both written through it.
+ * (print/pdf/metadata.ts) and the signature (print/pdf/sign.ts) are both written through it.
  */
 
 /** What an update needs of the last trailer. */

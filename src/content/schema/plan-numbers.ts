@@ -3,7 +3,7 @@
  * count ๑, ๒ … per group, sub-items ๑.๑, ๑.๒ …; an author's `number` overrides, and the count
  * continues from it (so one skipped number is reported once, not on every following item).
  */
-import { fromThaiDigits, toThaiDigits } from '../thai/index.ts';
+import { fromThaiDigits, toThaiDigits } from '../../domain/thai/index.ts';
 import type { PlanItem } from './plan.ts';
 
 export interface NumberedItem {

@@ -1,9 +1,9 @@
 /** The glossary (content/glossary.yaml; already validated by the build), for its page, read by the content rules. */
-import { contentDir } from '../content/content-dir.ts';
+import { contentDir } from './content-dir.ts';
 import { join } from 'node:path';
-import { readEntryText } from '../content/files.ts';
-import { readYamlData } from '../content/yaml.ts';
-import { GlossarySchema, type Glossary } from '../schema/glossary.ts';
+import { readEntryText } from './files.ts';
+import { readYamlData } from './yaml.ts';
+import { GlossarySchema, type Glossary } from './schema/glossary.ts';
 
 export function glossary(): Glossary {
   const text = readEntryText(join(contentDir(), 'glossary.yaml'));

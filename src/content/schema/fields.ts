@@ -1,6 +1,6 @@
 /** Field builders shared by the content schemas: ids, Thai dates, Buddhist-era years, money. */
 import { z } from 'zod';
-import { parseThaiDate } from '../thai/index.ts';
+import { parseThaiDate } from '../../domain/thai/index.ts';
 
 /**
  * ASCII kebab-case id: lower-case letters, digits and dashes (`saraban-receive`), at most 100

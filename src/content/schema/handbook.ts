@@ -1,7 +1,7 @@
 /**
  * Handbooks (content/handbooks/*.yaml): which manuals, plans, KPIs and flowcharts go into one
  * printed volume, in what order, with its cover, preface and signatories. Offices without a
- * handbook of their own get one by default (src/site/handbooks.ts).
+ * handbook of their own get one by default (src/domain/handbooks.ts).
  */
 import { z } from 'zod';
 import { beYearField, refField, textField, thaiDateField } from './fields.ts';

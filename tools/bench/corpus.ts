@@ -6,8 +6,8 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parse } from 'yaml';
-import type { Handbook } from '../schema/index.ts';
-import { partId, partKind, resolveHandbooks } from '../site/handbooks.ts';
+import type { Handbook } from '../../src/content/schema/index.ts';
+import { partId, partKind, resolveHandbooks } from '../../src/domain/handbooks.ts';
 
 const ID_CHARS = 'a-z0-9-';
 

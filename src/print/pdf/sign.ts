@@ -19,7 +19,7 @@ import * as asn1js from 'asn1js';
 import forge from 'node-forge';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import * as pkijs from 'pkijs';
-import { appendUpdate, readTrailer, textString } from './pdf/incremental.ts';
+import { appendUpdate, readTrailer, textString } from './incremental.ts';
 
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
 

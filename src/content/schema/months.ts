@@ -1,5 +1,5 @@
 /** Month spans in work plans (`ต.ค.-ธ.ค.`), read into fiscal month indexes (ต.ค. = 0 … ก.ย. = 11). */
-import { fiscalMonths } from '../thai/index.ts';
+import { fiscalMonths } from '../../domain/thai/index.ts';
 
 const norm = (s: string) => s.replace(/[\s.]/g, '');
 const INDEX = new Map<string, number>();

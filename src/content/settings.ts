@@ -3,11 +3,11 @@
  * The build has validated them; in `npm run dev` a setting the validator rejects (a `javascript:`
  * siteUrl, say) is left at its default instead of reaching a page, and the overlay says why.
  */
-import { contentDir } from '../content/content-dir.ts';
+import { contentDir } from './content-dir.ts';
 import { join } from 'node:path';
-import { readEntryText } from '../content/files.ts';
-import { readYamlData } from '../content/yaml.ts';
-import { SiteSchema, type Site } from '../schema/index.ts';
+import { readEntryText } from './files.ts';
+import { readYamlData } from './yaml.ts';
+import { SiteSchema, type Site } from './schema/index.ts';
 
 let cached: Site | undefined;
 

@@ -3,7 +3,7 @@
  * owns documents and has no handbook of its own (its manuals, plans, KPIs, and the flowcharts its
  * manuals do not already embed). Used by the print pages and by the build's PDF list alike.
  */
-import type { Handbook, HandbookPart } from '../schema/index.ts';
+import type { Handbook, HandbookPart } from '../content/schema/index.ts';
 
 interface Doc {
   id: string;

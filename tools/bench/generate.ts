@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { toThaiDigits } from '../thai/index.ts';
+import { toThaiDigits } from '../../src/domain/thai/index.ts';
 
 const SUBJECTS = [
   'งานสารบรรณ',

@@ -5,7 +5,7 @@
  * keywords — is appended as an incremental update. Same input, same bytes.
  */
 
-import { appendUpdate, readTrailer, textString } from './pdf/incremental.ts';
+import { appendUpdate, readTrailer, textString } from './incremental.ts';
 
 export interface PdfMetadata {
   title: string;
