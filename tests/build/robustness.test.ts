@@ -43,10 +43,15 @@ const build = (content: string, out: string, env: NodeJS.ProcessEnv = {}, extra:
 function wrapper(name: string, freeze = false): { path: string; envFile: string } {
   const path = join(work, `${name}.sh`);
   const envFile = join(work, `${name}.env`);
-  const stop = freeze ? ` 2> >(tee /dev/stderr | (grep -m1 -q "DevTools listening"; sleep 1; pkill -STOP -f -- "$profile"; cat > /dev/null))` : '';
+  // only a browser started with a profile of ours is ever frozen: never `--version` (the printer
+  // asks it), never another process (an empty pattern would stop every process of the user)
+  const stop = freeze
+    ? ` 2> >(tee /dev/stderr | (grep -m1 -q "DevTools listening" && sleep 1 && pkill -STOP -f -- "$profile"; cat > /dev/null))`
+    : '';
   writeFileSync(
     path,
-    `#!/bin/bash\nenv > "${envFile}"\nfor a in "$@"; do [[ $a == --user-data-dir=* ]] && profile="$a"; done\nexec "${chromium}" "$@"${stop}\n`,
+    `#!/bin/bash\nenv > "${envFile}"\nprofile=\nfor a in "$@"; do [[ $a == --user-data-dir=*khumue-print-* ]] && profile="$a"; done\n` +
+      `[ -z "$profile" ] && exec "${chromium}" "$@"\nexec "${chromium}" "$@"${stop}\n`,
   );
   chmodSync(path, 0o755);
   return { path, envFile };
