@@ -11,24 +11,18 @@
  * certificate without its key; `npm run sign` signs the finished PDFs as its own step.
  */
 import { CONTENT_DIR_VARIABLE } from '../src/content/content-dir.ts';
-import { fullTitle } from '../src/domain/titles.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { PrintJob } from '../src/print/render.ts';
 import { loadCertificate, SigningError, type SignerCertificate } from '../src/print/pdf/sign.ts';
-import type { Handbook, Manual } from '../src/content/schema/index.ts';
 import { withBuildLock } from '../src/build/build-lock.ts';
-import { historyOf } from '../src/site/git-history.ts';
-import { partId, resolveHandbooks } from '../src/domain/handbooks.ts';
 import { entriesOf, formatProblems } from '../src/validate/index.ts';
 import { printJobs } from '../src/build/print-jobs.ts';
 import { listHtml } from '../src/search/build-index.ts';
 import { INDEX_FOLDER } from '../src/search/node.ts';
 import { indexWhileBuilding } from '../src/search/worker.ts';
-import { fiscalYearRange } from '../src/domain/thai/index.ts';
 import { validateIsolated } from '../src/validate/isolated.ts';
 import { cleanLeftovers, SIGNER_FILE, swapIn, workFolder } from '../src/build/workspace.ts';
 

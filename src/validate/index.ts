@@ -30,6 +30,7 @@ import { closest } from './suggest.ts';
 export { formatProblems, summarize, sortProblems } from './problem.ts';
 export type { Problem, ReportFormat, Severity } from './problem.ts';
 export { MESSAGES } from './messages.ts';
+import type { ParamsOf } from './messages.ts';
 
 /** One valid entry, ready for the site and the printer: its data typed by its collection's schema. */
 export type Entry =
@@ -226,7 +227,7 @@ type ListProblem = 'unknown-collection' | 'file-outside-collection' | 'wrong-for
 function listFiles(contentDir: string, root: string, problems: Problem[]): Array<{ absolute: string; display: string; def: CollectionDef }> {
   const out: Array<{ absolute: string; display: string; def: CollectionDef }> = [];
   const names = COLLECTIONS.map((c) => c.name);
-  const push = (absolute: string, code: ListProblem, params: Record<string, string | number>, suggestion?: string) => {
+  const push = <C extends ListProblem>(absolute: string, code: C, params: ParamsOf<C>, suggestion?: string) => {
     const s = new SourceFile(displayPath(absolute, root, contentDir), absolute);
     s.push(code, { line: 1, column: 1 }, '', params, suggestion);
     problems.push(...s.problems);

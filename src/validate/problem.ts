@@ -15,6 +15,8 @@ export interface Problem {
   field: string;
   /** Thai first, English in brackets, then expected/received and a suggestion where known. */
   message: string;
+  /** The suggestion on its own (`หมายถึง \`x\` หรือไม่ (did you mean \`x\`?)`), when one could be computed. */
+  hint?: string;
 }
 
 /** Sorts by file, line, column, then code, so that output is stable. */

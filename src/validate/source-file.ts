@@ -4,7 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import { MAX_YAML_ALIASES, parseYamlDocument, yamlData } from '../content/yaml.ts';
-import { messageText, severityOf, type MessageCode } from './messages.ts';
+import { hintText, messageText, type ParamsOf, severityOf, type MessageCode } from './messages.ts';
 import { formatPath, type Problem } from './problem.ts';
 
 export type Path = ReadonlyArray<string | number>;
@@ -40,7 +40,7 @@ export class SourceFile {
   }
 
   /** Records a problem; the field path is located in the YAML when possible. */
-  report(code: MessageCode, path: Path, params: Record<string, string | number> = {}, options: ReportOptions = {}): void {
+  report<C extends MessageCode>(code: C, path: Path, params: ParamsOf<C> = {} as ParamsOf<C>, options: ReportOptions = {}): void {
     const severity = severityOf(code, this.transcribed);
     if (!severity) return;
     const pos = options.position ?? this.locate(path, options.at ?? 'value');
@@ -52,6 +52,7 @@ export class SourceFile {
       code,
       field: formatPath(path),
       message: messageText(code, params, options.suggestion),
+      ...(options.suggestion ? { hint: hintText(options.suggestion) } : {}),
     });
   }
 
@@ -102,7 +103,7 @@ export class SourceFile {
   }
 
   /** Pushes a problem at a known position. */
-  push(code: MessageCode, at: { line: number; column: number }, field: string, params: Record<string, string | number>, suggestion?: string): void {
+  push<C extends MessageCode>(code: C, at: { line: number; column: number }, field: string, params: ParamsOf<C>, suggestion?: string): void {
     const severity = severityOf(code, this.transcribed);
     if (!severity) return;
     this.problems.push({
@@ -113,6 +114,7 @@ export class SourceFile {
       code,
       field,
       message: messageText(code, params, suggestion),
+      ...(suggestion ? { hint: hintText(suggestion) } : {}),
     });
   }
 

@@ -45,9 +45,7 @@ function wrapper(name: string, freeze = false): { path: string; envFile: string 
   const envFile = join(work, `${name}.env`);
   // only a browser started with a profile of ours is ever frozen: never `--version` (the printer
   // asks it), never another process (an empty pattern would stop every process of the user)
-  const stop = freeze
-    ? ` 2> >(tee /dev/stderr | (grep -m1 -q "DevTools listening" && sleep 1 && pkill -STOP -f -- "$profile"; cat > /dev/null))`
-    : '';
+  const stop = freeze ? ` 2> >(tee /dev/stderr | (grep -m1 -q "DevTools listening" && sleep 1 && pkill -STOP -f -- "$profile"; cat > /dev/null))` : '';
   writeFileSync(
     path,
     `#!/bin/bash\nenv > "${envFile}"\nprofile=\nfor a in "$@"; do [[ $a == --user-data-dir=*khumue-print-* ]] && profile="$a"; done\n` +

@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { MDX_COMPONENTS } from '../../src/content/schema/components.ts';
 import { corpusWith, FIXTURES } from '../helpers/corpus.ts';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -97,7 +97,15 @@ describe.each(names)('broken fixture %s', (name) => {
       expect(result.problems.map((p) => p.code)).toContain(codeOf(name));
       const json = JSON.parse(formatProblems(result.problems, 'json'));
       expect(json.length).toBe(result.problems.length);
-      expect(Object.keys(json[0]).sort()).toEqual(['code', 'column', 'field', 'file', 'line', 'message', 'severity']);
+      for (const p of json as Problem[]) {
+        expect(
+          Object.keys(p)
+            .filter((k) => k !== 'hint')
+            .sort(),
+        ).toEqual(['code', 'column', 'field', 'file', 'line', 'message', 'severity']);
+        // the hint, when there is one, is also the end of the message (the text report shows it there)
+        if (p.hint !== undefined) expect(p.message.endsWith(` — ${p.hint}`)).toBe(true);
+      }
     } finally {
       corpus.cleanup();
     }
