@@ -1,5 +1,6 @@
 /**
- * `npm run build [-- --content DIR] [--out DIR] [--no-pdf] [--shard I/N]`
+ * `npm run build [-- --content DIR] [--out DIR] [--no-pdf] [--shard I/N]`: parses the command
+ * line and runs src/build/run.ts.
  * Validates first (in a child process a parser crash cannot escape): on any content error it stops
  * before anything reads the content for the site. The site is built into a temporary folder next
  * to the output and swapped in only when everything succeeded, so a failed build always leaves
@@ -10,23 +11,8 @@
  * in its environment stops it. The approval pages name the signer from KHUMUE_SIGN_CERT, a
  * certificate without its key; `npm run sign` signs the finished PDFs as its own step.
  */
-import { CONTENT_DIR_VARIABLE } from '../src/content/content-dir.ts';
-import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadCertificate, SigningError, type SignerCertificate } from '../src/print/pdf/sign.ts';
-import { withBuildLock } from '../src/build/build-lock.ts';
-import { entriesOf, formatProblems } from '../src/validate/index.ts';
-import { printJobs } from '../src/build/print-jobs.ts';
-import { listHtml } from '../src/search/build-index.ts';
-import { INDEX_FOLDER } from '../src/search/node.ts';
-import { indexWhileBuilding } from '../src/search/worker.ts';
-import { validateIsolated } from '../src/validate/isolated.ts';
-import { cleanLeftovers, SIGNER_FILE, swapIn, workFolder } from '../src/build/workspace.ts';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+import { runBuild } from '../src/build/run.ts';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -44,105 +30,7 @@ async function main(): Promise<number> {
     console.error(`build: ${shard.message}`);
     return 2;
   }
-  const contentDir = resolve(values.content);
-  const outDir = resolve(values.out);
-  const started = performance.now();
-  const shown = `${relative(process.cwd(), outDir) || outDir}/`;
-
-  // No process that reads content may hold a signing secret (issue 13): not this one, not Astro,
-  // not Chromium. Signing is `npm run sign`, run after the build, where content is never rendered.
-  const secrets = ['KHUMUE_SIGN_P12', 'KHUMUE_SIGN_PASSWORD'].filter((k) => process.env[k] !== undefined);
-  if (secrets.length) {
-    console.error(`build: ห้ามมี ${secrets.join(' และ ')} ในสภาพแวดล้อมของการสร้าง การสร้างอ่านเนื้อหาจากผู้เขียนจึงต้องไม่เห็นกุญแจลงนาม ให้สร้างโดยไม่มีตัวแปรนี้ แล้วลงนามด้วย npm run sign (signing secrets must not be in the build's environment: build without ${secrets.join(' and ')}, then run \`npm run sign\`; set KHUMUE_SIGN_CERT to the certificate, without its key, so that the approval pages name the signer)
-ไม่ได้สร้างอะไร ${shown} ไม่ถูกแตะต้อง (nothing was built; the previous output is left as it was)`);
-    return 1;
-  }
-  // The signer the approval pages name, from the certificate alone (public; no key, no password).
-  let signer: SignerCertificate | undefined;
-  try {
-    signer = !values['no-pdf'] && process.env.KHUMUE_SIGN_CERT ? loadCertificate(process.env.KHUMUE_SIGN_CERT) : undefined;
-  } catch (error) {
-    if (!(error instanceof SigningError)) throw error;
-    console.error(`build: ${error.message}
-ไม่ได้สร้างอะไร ${shown} ไม่ถูกแตะต้อง (nothing was built; the previous output is left as it was)`);
-    return 1;
-  }
-  if (signer) process.env.KHUMUE_SIGNER = [signer.name, signer.organization].filter(Boolean).join(' ');
-  else delete process.env.KHUMUE_SIGNER;
-
-  // A build killed before may have left its temporary folder, a half-done swap or a browser.
-  for (const line of cleanLeftovers(outDir)) console.log(`build: ${line}`);
-
-  // Work next to the output folder so that the final swap is a rename on the same disk.
-  const work = workFolder(outDir);
-  // Astro's cache lives next to the output (and per content folder), so that builds side by side
-  // never share one and a temporary output takes its cache with it.
-  const key = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
-  const cacheDir = join(dirname(outDir), `.${basename(outDir)}-cache-${key}`);
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(cacheDir, { recursive: true });
-  process.env[CONTENT_DIR_VARIABLE] = contentDir;
-
-  // The content is checked first, completely, in a child process; nothing else reads it before.
-  const result = await validateIsolated(contentDir, process.cwd());
-  const validated = performance.now();
-  if (result.problems.length) console.log(formatProblems(result.problems, 'text'));
-  if (result.errorCount) {
-    rmSync(work, { recursive: true, force: true });
-    console.error(`build: หยุดการสร้างเพราะเนื้อหามีข้อผิดพลาด ${shown} ไม่ถูกแตะต้อง (stopped: content has errors; the previous output is left as it was)`);
-    return 1;
-  }
-  console.log(`build: ตรวจเนื้อหา ${result.fileCount} แฟ้มผ่าน (validated ${result.fileCount} files)`);
-
-  // Astro renders into the temporary folder (bodies as data: src/content/loader.ts) while a second
-  // thread makes the search index, reading each page as soon as Astro has written it.
-  const search = indexWhileBuilding(work, join(contentDir, 'glossary.yaml'));
-  const siteBuild = import('astro').then(({ build }) =>
-    withBuildLock(root, () => build({ root, outDir: work, cacheDir, logLevel: process.env.KHUMUE_VERBOSE ? 'info' : 'silent' })),
-  );
-
-  try {
-    await siteBuild.catch(async (error) => {
-      await search.cancel();
-      throw error;
-    });
-    const pages = listHtml(work, join(work, INDEX_FOLDER)).length;
-    const indexed = await search.finish();
-    console.log(
-      `build: ดัชนีค้นหา ${indexed.pages} หน้า ${indexed.units} ส่วน (search index: ${indexed.pages} pages, ${indexed.units} units, ${(indexed.bytes / 1024).toFixed(0)} KB)`,
-    );
-    const built = performance.now();
-    // The official PDFs, printed from the built print pages before the output is swapped in.
-    const { printDocuments } = await import('../src/print/render.ts');
-    const all = values['no-pdf'] ? [] : printJobs(result.entries);
-    // the print list is in a fixed order (manuals, then volumes, each by id), so shards never overlap
-    const jobs = shard ? all.filter((_, k) => k % shard.of === shard.index - 1) : all;
-    if (shard)
-      console.log(
-        `build: ชุดที่ ${shard.index}/${shard.of} พิมพ์ ${jobs.length} จาก ${all.length} ฉบับ (shard ${shard.index}/${shard.of}: ${jobs.length} of ${all.length} PDFs)`,
-      );
-    const site = entriesOf(result.entries, 'site')[0]?.data;
-    const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
-    // who the approval pages name, for `npm run sign` to check its key against
-    if (signer && printed.length) writeFileSync(join(work, SIGNER_FILE), `${JSON.stringify(signer, null, 2)}\n`);
-    const pdfPages = printed.reduce((a, r) => a + r.pages, 0);
-    const fresh = printed.filter((r) => !r.cached).length;
-    console.log(
-      `build: PDF ${printed.length} ฉบับ ${pdfPages} หน้า พิมพ์ใหม่ ${fresh} ฉบับ (${printed.length} PDFs, ${pdfPages} pages; ${fresh} printed, ${printed.length - fresh} unchanged)`,
-    );
-    swapIn(work, outDir);
-    const done = performance.now();
-    const seconds = ((done - started) / 1000).toFixed(1);
-    const s = (a: number, b: number) => ((b - a) / 1000).toFixed(2);
-    console.log(`build: สร้างเว็บไซต์ ${pages} หน้า ใน ${seconds} วินาที → ${relative(process.cwd(), outDir) || outDir}/ (built ${pages} pages in ${seconds}s)`);
-    console.log(`build: timings validate=${s(started, validated)}s site=${s(started, built)}s pdf=${s(built, done)}s`);
-    return 0;
-  } catch (error) {
-    rmSync(work, { recursive: true, force: true });
-    const message = error instanceof Error && error.name === 'PrintError' ? error.message : ((error as Error).stack ?? String(error));
-    console.error(`build: failed — ${message}\nThe previous output in ${outDir} is left as it was.`);
-    return 1;
-  }
+  return runBuild({ content: values.content, out: values.out, noPdf: values['no-pdf'], shard });
 }
 
 /** `--shard I/N` (1 ≤ I ≤ N): which share of the PDFs this machine prints. */
