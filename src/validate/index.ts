@@ -5,22 +5,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
-import {
-  COLLECTIONS,
-  SINGLE_FILES,
-  type CollectionData,
-  type CollectionDef,
-  type CollectionName,
-  type Glossary,
-  type Handbook,
-  type Site,
-} from '../content/schema/index.ts';
+import { COLLECTIONS, SINGLE_FILES, type CollectionData, type CollectionDef, type CollectionName, type Glossary, type Site } from '../content/schema/index.ts';
 import { ID_PATTERN } from '../content/schema/fields.ts';
 import { EXTENSIONS, judgeEntryFile, lstatOrUndefined, MAX_FILE_BYTES } from '../content/files.ts';
 import { splitFrontmatter } from '../content/frontmatter.ts';
 import { checkMdxLimits, checkYamlLimits, type LimitProblem } from '../content/limits.ts';
-import { partId, partKind } from '../domain/handbooks.ts';
-import { checkFlowchart, checkKpi, checkPlan, checkTables } from './cross-check.ts';
+import { checkFlowchart, checkHandbook, checkKpi, checkOfficeCycles, checkPlaceholders, checkPlan, checkTables } from './rules/index.ts';
 import { checkMdxBody, type ComponentReference } from './mdx-body.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { checkSchema, walkSchema, type FoundReference } from './schema-check.ts';
@@ -328,7 +318,9 @@ export function validateContent(contentDir: string, root = process.cwd(), parse:
     if (other) l.source.push('duplicate-id', { line: 1, column: 1 }, '', { id: l.id, other: other.source.file });
     else ids.set(l.id, l);
   }
-  checkOfficeCycles(byCollection.get('offices'));
+  checkOfficeCycles(
+    new Map([...(byCollection.get('offices') ?? new Map<string, Loaded>())].map(([id, l]) => [id, { source: l.source, parent: dataOf(l, 'offices')?.parent }])),
+  );
   for (const l of loaded) {
     try {
       checkPlaceholders(l.source, l.text);
@@ -399,61 +391,7 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
       checkTables(source, entry.data.tables, entry.data.fiscalYear, ['tables']);
       break;
     case 'handbooks':
-      checkHandbook(source, entry.data, byCollection);
+      checkHandbook(source, entry.data, (id) => dataOf(byCollection.get('manuals')?.get(id), 'manuals')?.tables ?? []);
       break;
-  }
-}
-
-/** Offices whose parents lead back to themselves: the office tree and breadcrumbs need a tree. */
-function checkOfficeCycles(offices: Map<string, Loaded> | undefined): void {
-  if (!offices) return;
-  const parentOf = (id: string) => dataOf(offices.get(id), 'offices')?.parent;
-  for (const [id, office] of offices) {
-    const path = [id];
-    for (let next = parentOf(id); next !== undefined && offices.has(next); next = parentOf(next)) {
-      if (next === id) {
-        office.source.report('office-parent-cycle', ['parent'], { cycle: [...path, id].map((x) => `\`${x}\``).join(' → ') });
-        break;
-      }
-      if (path.includes(next)) break; // a cycle further up, reported on its own members
-      path.push(next);
-    }
-  }
-}
-
-/** Template text left in a file (`npm run new` writes «…» for the author to replace). */
-function checkPlaceholders(source: SourceFile, text: string): void {
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    const hash = line.indexOf('#');
-    for (const m of line.matchAll(/«[^»]*»/g)) {
-      if (hash >= 0 && hash < m.index && /^\s*#|\s#/.test(line.slice(0, m.index))) continue; // in a YAML comment
-      source.push('placeholder-left', { line: i + 1, column: m.index + 1 }, '', { text: m[0] });
-    }
-  });
-}
-
-/** A handbook: no document twice, and no table id used by two of its manuals (one printed page holds them all). */
-function checkHandbook(source: SourceFile, handbook: Handbook, byCollection: Map<string, Map<string, Loaded>>): void {
-  const seen = new Set<string>();
-  const tableOwner = new Map<string, string>();
-  for (const list of ['contents', 'appendix'] as const) {
-    handbook[list].forEach((part, i) => {
-      const kind = partKind(part);
-      const id = partId(part);
-      const path = [list, i, kind];
-      if (seen.has(`${kind}:${id}`)) {
-        source.report('handbook-duplicate-part', path, { label: COLLECTIONS.find((c) => c.name === `${kind}s`)?.label ?? kind, id });
-        return;
-      }
-      seen.add(`${kind}:${id}`);
-      if (kind !== 'manual') return;
-      const manual = dataOf(byCollection.get('manuals')?.get(id), 'manuals');
-      for (const table of manual?.tables ?? []) {
-        const other = tableOwner.get(table.id);
-        if (other !== undefined) source.report('handbook-table-clash', path, { id: table.id, a: other, b: id });
-        else tableOwner.set(table.id, id);
-      }
-    });
   }
 }

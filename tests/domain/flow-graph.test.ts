@@ -11,7 +11,7 @@ import { readYamlData } from '../../src/content/yaml.ts';
 import { edgesOf } from '../../src/diagram/flow-table.ts';
 import { flowGraph } from '../../src/domain/flow-graph.ts';
 import { FlowchartSchema } from '../../src/content/schema/index.ts';
-import { checkFlowchart } from '../../src/validate/cross-check.ts';
+import { checkFlowchart } from '../../src/validate/rules/flowchart.ts';
 import { SourceFile } from '../../src/validate/source-file.ts';
 
 const root = join(import.meta.dirname, '..', '..');

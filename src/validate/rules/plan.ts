@@ -1,0 +1,83 @@
+import type { Plan } from '../../content/schema/index.ts';
+import { fiscalMonths, fiscalYearRange, formatThaiDate, fromThaiDigits, toThaiDigits } from '../../domain/thai/index.ts';
+import { FISCAL_MONTH_ABBREVIATIONS, fiscalMonthIndex, parseMonthSpan, spansOf } from '../../content/schema/months.ts';
+import { numberPlanItems } from '../../content/schema/plan-numbers.ts';
+import type { SourceFile, Path } from '../source-file.ts';
+import { closest } from '../suggest.ts';
+
+/** Reports a month span that is not a month or runs backwards. */
+function checkMonthSpan(file: SourceFile, text: string, path: Path): void {
+  const span = parseMonthSpan(text);
+  if (!('error' in span)) return;
+  if (span.error === 'invalid-month')
+    file.report('invalid-month', path, { month: span.month }, { suggestion: closest(span.month, FISCAL_MONTH_ABBREVIATIONS) });
+  else file.report('backwards-range', path, { range: text, from: span.from, to: span.to });
+}
+
+export function checkPlan(file: SourceFile, plan: Plan): void {
+  checkStrategyDates(file, plan);
+  const wp = plan.workplan;
+  if (!wp) return;
+  wp.groups.forEach((group, g) => {
+    for (const { item, expected, path } of numberPlanItems(group.items, ['workplan', 'groups', g, 'items'])) {
+      if (item.number !== undefined && fromThaiDigits(item.number) !== fromThaiDigits(expected)) {
+        file.report('number-skipped', [...path, 'number'], { received: item.number, expected });
+      }
+      const spans = spansOf(item.when);
+      spans.forEach((span, k) => checkMonthSpan(file, span, Array.isArray(item.when) ? [...path, 'when', k] : [...path, 'when']));
+    }
+  });
+  const months = fiscalMonths(plan.fiscalYear);
+  wp.sourceMonthLabels?.forEach((labels, t) => {
+    labels.forEach((label, i) => {
+      const norm = fromThaiDigits(label)
+        .replace(/[\s-]+/g, ' ')
+        .trim();
+      const want = months[i];
+      const expected = `${want.short} ${String(want.yearBE % 100).padStart(2, '0')}`;
+      if (norm !== expected) {
+        file.report('month-label-mismatch', ['workplan', 'sourceMonthLabels', t, i], {
+          index: toThaiDigits(String(i + 1)),
+          received: label,
+          year: toThaiDigits(String(plan.fiscalYear)),
+          expected: want.label,
+        });
+      }
+    });
+  });
+}
+
+/** A month and a Buddhist-era year written in text: `(ต.ค. 2564)`, `พ.ย.-ธ.ค.2563`, `(มี.ย. 2564)`. */
+const MONTH_YEAR = /(?<![ก-๛])([ก-ฮ][ิีุู]?\.[ก-ฮ]{1,2}\.?)\s*(25\d\d|๒๕[๐-๙][๐-๙])/g;
+
+/** Strategy tables of a plan: months named in the text exist, and fall inside the plan's fiscal year. */
+function checkStrategyDates(file: SourceFile, plan: Plan): void {
+  plan.strategies.forEach((table, t) => {
+    table.rows.forEach((row, r) => {
+      for (const key of ['context', 'strategy'] as const) {
+        row[key].forEach((text, i) => {
+          const path: Path = ['strategies', t, 'rows', r, key, i];
+          for (const m of text.matchAll(MONTH_YEAR)) {
+            if (/^[พค]\.ศ\.?$/.test(m[1])) continue; // พ.ศ. 2561 is an era, not a month
+            const index = fiscalMonthIndex(m[1]);
+            if (index < 0) {
+              file.report('invalid-month', path, { month: m[1] }, { suggestion: closest(m[1], FISCAL_MONTH_ABBREVIATIONS) });
+              continue;
+            }
+            const yearBE = Number(fromThaiDigits(m[2]));
+            const fiscal = index < 3 ? yearBE + 1 : yearBE; // ต.ค.–ธ.ค. belong to the next fiscal year
+            if (fiscal !== plan.fiscalYear) {
+              const range = fiscalYearRange(plan.fiscalYear);
+              file.report('date-outside-fiscal-year', path, {
+                date: m[0].trim(),
+                year: toThaiDigits(String(plan.fiscalYear)),
+                start: formatThaiDate(range.start, 'short'),
+                end: formatThaiDate(range.end, 'short'),
+              });
+            }
+          }
+        });
+      }
+    });
+  });
+}
