@@ -9,7 +9,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openSite } from '../helpers/browser.ts';
 import { corpusWith, FIXTURES } from '../helpers/corpus.ts';
-import { withBuildLock } from '../../src/build/build-lock.ts';
+import { holdBuildLock } from '../helpers/build-lock.ts';
 import { authorEnv, startDevServer } from '../helpers/fresh-clone.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -18,18 +18,8 @@ cpSync(join(FIXTURES, 'broken', 'total-mismatch', 'content'), corpus.content, { 
 // The dev server keeps Astro's per-project state (.astro/, the content module map among it) for
 // its own content folder: it holds the build lock, so builds by other tests wait instead of
 // bundling another content folder's module map.
-let releaseLock: (() => void) | undefined;
-const lockHeld = new Promise<void>((held) => {
-  void withBuildLock(
-    root,
-    () =>
-      new Promise<void>((release) => {
-        releaseLock = release;
-        held();
-      }),
-  );
-});
-beforeAll(() => lockHeld);
+const lock = holdBuildLock(root);
+beforeAll(() => lock.held);
 let server: ReturnType<typeof startDevServer> | undefined;
 let browser: Browser | undefined;
 let closeSite: (() => Promise<void>) | undefined;
@@ -38,7 +28,7 @@ afterAll(async () => {
   await closeSite?.();
   server?.stop();
   corpus.cleanup();
-  releaseLock?.();
+  lock.release();
 });
 
 const overlayText = (page: import('puppeteer-core').Page) =>

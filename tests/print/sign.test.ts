@@ -19,31 +19,18 @@ const keys = mkdtempSync(join(tmpdir(), 'khumue-keys-'));
 const PASSWORD = 'รหัสผ่าน-ทดสอบ-123';
 const SIGNER = 'นางสาวทดสอบ ลงนามดี';
 const ORG = 'สำนักงานทดสอบระบบ';
-execFileSync(
-  'openssl',
-  [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    join(keys, 'key.pem'),
-    '-out',
-    join(keys, 'cert.pem'),
-    '-days',
-    '30',
-    '-utf8',
-    '-subj',
-    `/C=TH/O=${ORG}/CN=${SIGNER}`,
-  ],
-  { stdio: 'pipe' },
-);
-execFileSync(
-  'openssl',
-  ['pkcs12', '-export', '-inkey', join(keys, 'key.pem'), '-in', join(keys, 'cert.pem'), '-out', join(keys, 'id.p12'), '-passout', `pass:${PASSWORD}`],
-  { stdio: 'pipe' },
-);
+/** A throwaway PKCS#12 identity (openssl; never stored), in `dir`: cert.pem, key.pem, id.p12. */
+function makeIdentity(dir: string, cn: string, org: string, password: string): string {
+  const [key, cert, p12] = ['key.pem', 'cert.pem', 'id.p12'].map((f) => join(dir, f)) as [string, string, string];
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-utf8', '-subj', `/C=TH/O=${org}/CN=${cn}`],
+    { stdio: 'pipe' },
+  );
+  execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', `pass:${password}`], { stdio: 'pipe' });
+  return p12;
+}
+makeIdentity(keys, SIGNER, ORG, PASSWORD);
 const P12 = join(keys, 'id.p12');
 
 const CERT = join(keys, 'cert.pem');
@@ -153,31 +140,7 @@ describe('the signing identity', () => {
   test('a key whose certificate is not the one the approval pages name is refused', () => {
     const other = mkdtempSync(join(tmpdir(), 'khumue-keys-'));
     try {
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-keyout',
-          join(other, 'key.pem'),
-          '-out',
-          join(other, 'cert.pem'),
-          '-days',
-          '30',
-          '-utf8',
-          '-subj',
-          `/C=TH/O=${ORG}/CN=นายอื่น ไม่ใช่`,
-        ],
-        { stdio: 'pipe' },
-      );
-      execFileSync(
-        'openssl',
-        ['pkcs12', '-export', '-inkey', join(other, 'key.pem'), '-in', join(other, 'cert.pem'), '-out', join(other, 'id.p12'), '-passout', 'pass:x'],
-        { stdio: 'pipe' },
-      );
+      makeIdentity(other, 'นายอื่น ไม่ใช่', ORG, 'x');
       const r = signCli(site.out, { KHUMUE_SIGN_P12: join(other, 'id.p12'), KHUMUE_SIGN_PASSWORD: 'x' });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`the approval pages name ${SIGNER}, but this key's certificate is นายอื่น ไม่ใช่'s`);

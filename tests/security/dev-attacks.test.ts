@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { withBuildLock } from '../../src/build/build-lock.ts';
+import { holdBuildLock } from '../helpers/build-lock.ts';
 import { ATTACK_CASES, attackCorpus } from '../helpers/attacks.ts';
 import { authorEnv, startDevServer } from '../helpers/fresh-clone.ts';
 
@@ -16,22 +16,12 @@ const work = mkdtempSync(join(tmpdir(), 'khumue-dev-attacks-'));
 const marker = join(work, 'PWNED');
 const corpus = attackCorpus(ATTACK_CASES, marker);
 // the dev server writes Astro's per-project state (.astro/): hold the build lock meanwhile
-let releaseLock: (() => void) | undefined;
-const lockHeld = new Promise<void>((held) => {
-  void withBuildLock(
-    root,
-    () =>
-      new Promise<void>((release) => {
-        releaseLock = release;
-        held();
-      }),
-  );
-});
+const lock = holdBuildLock(root);
 let server: ReturnType<typeof startDevServer> | undefined;
 let origin = '';
 
 beforeAll(async () => {
-  await lockHeld;
+  await lock.held;
   const port = 4100 + Math.floor(Math.random() * 300);
   server = startDevServer(
     `"${process.execPath}" node_modules/astro/bin/astro.mjs dev --force --port ${port}`,
@@ -45,7 +35,7 @@ afterAll(() => {
   server?.stop();
   corpus.cleanup();
   rmSync(work, { recursive: true, force: true });
-  releaseLock?.();
+  lock.release();
 });
 
 const BAD = [

@@ -15,9 +15,20 @@ import {
 import * as thai from '../../src/domain/thai/index.ts';
 import thaiBahtText from 'thai-baht-text';
 
+test.each([
+  [0x0e50, '0'],
+  [0x0e59, '9'],
+  [0x0e4f, undefined],
+  [0x0e5a, undefined],
+  [0x30, undefined],
+])('arabicDigitOf(%s) = %j (the search normalizer reads Thai digits through it)', (code, expected) => {
+  expect(thai.arabicDigitOf(code)).toBe(expected);
+});
+
 test('the public API is exactly the documented one', () => {
   expect(Object.keys(thai).sort()).toEqual(
     [
+      'arabicDigitOf',
       'bahtText',
       'fiscalMonths',
       'fiscalYearOf',
