@@ -253,7 +253,7 @@ test('a rebuild with one changed manual re-prints only that manual and the handb
   } finally {
     corpus.cleanup();
   }
-});
+}, 300_000); // two builds with PDFs: about 27 s on an idle machine
 
 describe('handbooks (เล่มคู่มือ)', () => {
   const dir = join(real.out, 'pdf', 'handbooks');
