@@ -41,7 +41,8 @@ const ownerOf = (folder: string): number => Number(new RegExp(`${PREFIX}(\\d+)-`
  */
 export function killOrphanBrowsers(): number {
   let killed = 0;
-  const marker = `--user-data-dir=${join(tmpdir(), PREFIX)}`;
+  // the browser and every helper it started (its crash handler names the profile in --database=…)
+  const marker = join(tmpdir(), PREFIX);
   let pids: string[] = [];
   try {
     pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
@@ -56,7 +57,7 @@ export function killOrphanBrowsers(): number {
     } catch {
       continue;
     }
-    const profile = args.find((a) => a.startsWith(marker));
+    const profile = args.find((a) => a.includes(marker));
     if (!profile) continue;
     const owner = ownerOf(profile);
     if (owner === process.pid || alive(owner)) continue;

@@ -145,8 +145,11 @@ test("a killed build's temporary folder and its browser are cleaned by the next 
   const leftover = join(work, 'left', `.dist-build-${DEAD_PID}`);
   mkdirSync(leftover);
   writeFileSync(join(leftover, 'half.html'), '<html>');
-  // a browser started by a build that is gone (its profile folder names that build's pid)
-  const profile = join(tmpdir(), `khumue-print-${DEAD_PID}-test`);
+  // a browser started by a build that is gone (its profile folder names that build's pid), in a
+  // temporary folder of this test's own: builds of other test files clean only the shared one
+  const privateTmp = join(work, 'tmp');
+  mkdirSync(privateTmp, { recursive: true });
+  const profile = join(privateTmp, `khumue-print-${DEAD_PID}-test`);
   const orphan = spawn(
     chromium,
     ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', `--user-data-dir=${profile}`, 'about:blank'],
@@ -157,7 +160,7 @@ test("a killed build's temporary folder and its browser are cleaned by the next 
   expect(ourBrowsers(profile).length).toBeGreaterThan(0);
   const corpus = corpusWith(join(FIXTURES, 'broken', 'total-mismatch', 'content'));
   try {
-    const r = build(corpus.content, out);
+    const r = build(corpus.content, out, { TMPDIR: privateTmp });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('removed a folder left by a stopped build');
     expect(r.stdout).toMatch(/stopped \d+ browser processes left by a stopped build/);
