@@ -57,7 +57,8 @@ export function killOrphanBrowsers(): number {
     } catch {
       continue;
     }
-    const profile = args.find((a) => a.includes(marker));
+    // the path itself or a flag's value (`--user-data-dir=…`, `--database=…/Crashpad`), never a longer path that contains it
+    const profile = args.find((a) => a.startsWith(marker) || (a.startsWith('--') && a.slice(a.indexOf('=') + 1).startsWith(marker)));
     if (!profile) continue;
     const owner = ownerOf(profile);
     if (owner === process.pid || alive(owner)) continue;

@@ -147,7 +147,7 @@ test("a killed build's temporary folder and its browser are cleaned by the next 
   writeFileSync(join(leftover, 'half.html'), '<html>');
   // a browser started by a build that is gone (its profile folder names that build's pid), in a
   // temporary folder of this test's own: builds of other test files clean only the shared one
-  const privateTmp = join(work, 'tmp');
+  const privateTmp = join(work, 'private-temp');
   mkdirSync(privateTmp, { recursive: true });
   const profile = join(privateTmp, `khumue-print-${DEAD_PID}-test`);
   const orphan = spawn(
@@ -156,7 +156,8 @@ test("a killed build's temporary folder and its browser are cleaned by the next 
     { detached: true, stdio: 'ignore' },
   );
   orphan.unref();
-  await new Promise((r) => setTimeout(r, 1500));
+  // up and running (on a loaded machine Chromium may take a while to start)
+  for (let i = 0; i < 100 && ourBrowsers(profile).length === 0; i++) await new Promise((r) => setTimeout(r, 200));
   expect(ourBrowsers(profile).length).toBeGreaterThan(0);
   const corpus = corpusWith(join(FIXTURES, 'broken', 'total-mismatch', 'content'));
   try {
