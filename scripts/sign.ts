@@ -7,12 +7,11 @@
  * pages, printed before signing, name its holder. Every PDF is signed into a temporary file
  * first; only when all are signed are they renamed into place, so a failure changes nothing.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SIGNER_FILE } from '../src/build/workspace.ts';
-import { identityFromEnv, signerOf, signPdf, SigningError, type SignerCertificate } from '../src/print/pdf/sign.ts';
+import { identityFromEnv, signerName, signerOf, signPdf, SigningError, type SignerCertificate } from '../src/print/pdf/sign.ts';
 
 async function main(): Promise<number> {
   let values;
@@ -74,9 +73,8 @@ async function main(): Promise<number> {
     return 1;
   }
   for (const file of done) renameSync(`${file}.signing`, file);
-  const digest = createHash('sha256').update(identity.certificate).digest('hex').slice(0, 16);
   console.log(
-    `sign: ลงนาม PDF ${done.length} ฉบับ โดย ${[identity.name, identity.organization].filter(Boolean).join(' ')}${skipped ? ` ข้าม ${skipped} ฉบับที่ลงนามแล้ว` : ''} (signed ${done.length} PDFs${skipped ? `, ${skipped} already signed` : ''}; certificate ${digest}…)`,
+    `sign: ลงนาม PDF ${done.length} ฉบับ โดย ${signerName(identity)}${skipped ? ` ข้าม ${skipped} ฉบับที่ลงนามแล้ว` : ''} (signed ${done.length} PDFs${skipped ? `, ${skipped} already signed` : ''}; certificate ${mine.fingerprint.slice(0, 16)}…)`,
   );
   return 0;
 }

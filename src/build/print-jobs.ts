@@ -14,8 +14,9 @@ export function printJobs(entries: readonly Entry[]): PrintJob[] {
   const officeName = new Map(entriesOf(entries, 'offices').map((e) => [e.id, e.data.name]));
   const missionTitle = new Map(entriesOf(entries, 'missions').map((e) => [e.id, e.data.title]));
   const handbookFiles = new Map(entriesOf(entries, 'handbooks').map((e) => [e.id, e.file]));
+  const manuals = entriesOf(entries, 'manuals');
   const handbooks = resolveHandbooks({
-    manuals: entriesOf(entries, 'manuals'),
+    manuals,
     plans: entriesOf(entries, 'plans'),
     kpis: entriesOf(entries, 'kpis'),
     flowcharts: entriesOf(entries, 'flowcharts'),
@@ -27,7 +28,7 @@ export function printJobs(entries: readonly Entry[]): PrintJob[] {
     entries.filter((e) => e.collection !== 'handbooks'),
     (e) => e.id,
   );
-  const manualJobs: PrintJob[] = entriesOf(entries, 'manuals')
+  const manualJobs: PrintJob[] = [...manuals]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map(({ id, file, data: m }) => ({
       source: `/print/${id}/`,

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCertificate, SigningError, type SignerCertificate } from '../print/pdf/sign.ts';
+import { loadCertificate, SigningError, signerName, type SignerCertificate } from '../print/pdf/sign.ts';
 import { withBuildLock } from './build-lock.ts';
 import { entriesOf, formatProblems } from '../validate/index.ts';
 import { printJobs } from './print-jobs.ts';
@@ -62,7 +62,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
 ไม่ได้สร้างอะไร ${shown} ไม่ถูกแตะต้อง (nothing was built; the previous output is left as it was)`);
     return 1;
   }
-  if (signer) process.env.KHUMUE_SIGNER = [signer.name, signer.organization].filter(Boolean).join(' ');
+  if (signer) process.env.KHUMUE_SIGNER = signerName(signer);
   else delete process.env.KHUMUE_SIGNER;
 
   // A build killed before may have left its temporary folder, a half-done swap or a browser.

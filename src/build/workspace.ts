@@ -6,21 +6,10 @@
  */
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { killOrphanBrowsers } from '../print/browser-profile.ts';
+import { isAlive, killOrphanBrowsers } from '../print/browser-profile.ts';
 
 /** Written next to the PDFs by a build that was told who signs (KHUMUE_SIGN_CERT); `npm run sign` reads it. */
 export const SIGNER_FILE = 'pdf/signer.json';
-
-/** Whether a process is alive (a build's pid in its folder names). */
-export function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The temporary folder this process builds `outDir` in. */
 export function workFolder(outDir: string, pid = process.pid): string {

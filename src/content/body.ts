@@ -154,7 +154,7 @@ export function renderBody(padded: string, options: BodyOptions): RenderedBody {
     for (const [property, raw] of Object.entries(node.properties ?? {})) {
       if (!allowed.includes(property) || raw === null || raw === undefined || raw === false) continue;
       const kind = URL_ATTRIBUTES[property];
-      const value = Array.isArray(raw) ? raw.join(property === 'className' ? ' ' : ' ') : raw === true ? '' : String(raw);
+      const value = Array.isArray(raw) ? raw.join(' ') : raw === true ? '' : String(raw);
       if (kind && !checkUrl(value, kind).ok) continue;
       if (property === 'style' && !/^text-align: (?:left|right|center)$/.test(value)) continue;
       if (property === 'type' && value !== 'checkbox') continue;

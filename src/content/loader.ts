@@ -42,15 +42,9 @@ export interface ReadEntry {
 }
 
 /**
- * Reads one entry file as the validator reads it; undefined when the validator would report a
- * problem that stops it (bad name, not UTF-8, frontmatter, YAML, limits, MDX syntax).
+ * Parses one entry file's text as the validator reads it; undefined when the validator would
+ * report a problem that stops it (frontmatter, YAML, limits, MDX syntax).
  */
-export function readEntry(absolute: string, id: string, format: FileFormat, body?: BodyOptions): ReadEntry | undefined {
-  const raw = readEntryText(absolute);
-  return raw === undefined ? undefined : parseEntry(raw, absolute, id, format, body);
-}
-
-/** As readEntry, for text already read. */
 export function parseEntry(raw: string, absolute: string, id: string, format: FileFormat, body?: BodyOptions): ReadEntry | undefined {
   const text = raw.replace(/^\uFEFF/, '');
   if (format === 'yaml') {
@@ -100,12 +94,14 @@ export function contentLoader(options: { folder: string; format: FileFormat; bod
     async load(context: LoaderContext) {
       const folder = resolve(options.folder);
       const root = fileURLToPath(context.config.root);
+      // what the body is rendered with is part of every digest too: a changed component list renders again
+      const renderedWith = `${RENDERER}\n${JSON.stringify(options.body ?? null, (_, v) => (v instanceof Set ? [...v] : v))}`;
       const loadAll = async () => {
         const seen = new Set<string>();
         for (const file of entryFiles(folder, options.format)) {
           const text = readEntryText(file.absolute);
           if (text === undefined) continue;
-          const digest = context.generateDigest(`${RENDERER}\n${text}`);
+          const digest = context.generateDigest(`${renderedWith}\n${text}`);
           const filePath = relative(root, file.absolute).split(sep).join('/');
           const existing = context.store.get(file.id);
           if (existing && existing.digest === digest && existing.filePath === filePath) {

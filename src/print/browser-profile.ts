@@ -14,7 +14,9 @@ export function newProfile(): string {
   return mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
 }
 
-function alive(pid: number): boolean {
+/** Whether a process is alive (a build's pid in folder names). */
+export function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -61,7 +63,7 @@ export function killOrphanBrowsers(): number {
     const profile = args.find((a) => a.startsWith(marker) || (a.startsWith('--') && a.slice(a.indexOf('=') + 1).startsWith(marker)));
     if (!profile) continue;
     const owner = ownerOf(profile);
-    if (owner === process.pid || alive(owner)) continue;
+    if (owner === process.pid || isAlive(owner)) continue;
     try {
       process.kill(Number(pid), 'SIGKILL');
       stopped.push(pid);
@@ -75,7 +77,7 @@ export function killOrphanBrowsers(): number {
   for (let i = 0; i < 30 && stopped.some((pid) => existsSync(`/proc/${pid}/cmdline`) && !isZombie(pid)); i++) Atomics.wait(pause, 0, 0, 100);
   try {
     for (const name of readdirSync(tmpdir())) {
-      if (name.startsWith(PREFIX) && !alive(ownerOf(name)) && ownerOf(name) !== process.pid) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+      if (name.startsWith(PREFIX) && !isAlive(ownerOf(name)) && ownerOf(name) !== process.pid) rmSync(join(tmpdir(), name), { recursive: true, force: true });
     }
   } catch {
     // a temporary folder we cannot read holds nothing of ours

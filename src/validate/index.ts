@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { COLLECTIONS, SINGLE_FILES, type CollectionData, type CollectionDef, type CollectionName, type Glossary, type Site } from '../content/schema/index.ts';
 import { ID_PATTERN } from '../content/schema/fields.ts';
-import { EXTENSIONS, judgeEntryFile, lstatOrUndefined, MAX_FILE_BYTES } from '../content/files.ts';
+import { decodeUtf8, EXTENSIONS, judgeEntryFile, lstatOrUndefined, MAX_FILE_BYTES } from '../content/files.ts';
 import { splitFrontmatter } from '../content/frontmatter.ts';
 import { checkMdxLimits, checkYamlLimits, type LimitProblem } from '../content/limits.ts';
 import { checkFlowchart, checkHandbook, checkKpi, checkOfficeCycles, checkPlaceholders, checkPlan, checkTables } from './rules/index.ts';
@@ -44,7 +44,7 @@ function toEntry(l: Loaded): Entry | undefined {
 
 /** A loaded file's data when it is an entry of `collection`. */
 function dataOf<C extends CollectionName>(l: Loaded | undefined, collection: C): CollectionData<C> | undefined {
-  const entry = l && toEntry(l);
+  const entry = l?.entry;
   return entry?.collection === collection ? (entry.data as CollectionData<C>) : undefined;
 }
 
@@ -61,6 +61,8 @@ interface Loaded {
   def: CollectionDef;
   id: string;
   output: unknown;
+  /** the output as a typed entry (made once, from output: toEntry) */
+  entry?: Entry;
   body: string;
   /** the decoded file, once it decoded */
   text: string;
@@ -80,26 +82,18 @@ function displayPath(absolute: string, root: string, contentDir: string): string
 
 /** Decodes UTF-8 strictly; on failure returns the line of the first bad byte. */
 function decode(bytes: Buffer): { text: string } | { badLine: number; badColumn: number } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text };
-  } catch {
-    // find the first invalid sequence by decoding growing prefixes line by line
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < bytes.length; i++) {
-      if (bytes[i] === 0x0a) {
-        try {
-          new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(lineStart, i));
-        } catch {
-          return { badLine: line, badColumn: 1 };
-        }
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return { badLine: line, badColumn: 1 };
+  const text = decodeUtf8(bytes);
+  if (text !== undefined) return { text };
+  // find the first invalid sequence by decoding the file line by line
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 0x0a) continue;
+    if (decodeUtf8(bytes.subarray(lineStart, i)) === undefined) return { badLine: line, badColumn: 1 };
+    line++;
+    lineStart = i + 1;
   }
+  return { badLine: line, badColumn: 1 };
 }
 
 const LIMIT_WORDS: Record<LimitProblem['what'], [string, string]> = {
@@ -191,6 +185,7 @@ function loadFile(absolute: string, display: string, def: CollectionDef, parse: 
     }
   }
   loaded.output = output;
+  loaded.entry = toEntry(loaded);
   loaded.references = references;
   return loaded;
 }
@@ -334,7 +329,7 @@ export function validateContent(contentDir: string, root = process.cwd(), parse:
   const errorCount = sorted.filter((p) => p.severity === 'error').length;
   return {
     problems: sorted,
-    entries: loaded.map(toEntry).filter((e): e is Entry => e !== undefined),
+    entries: loaded.map((l) => l.entry).filter((e): e is Entry => e !== undefined),
     errorCount,
     warningCount: sorted.length - errorCount,
     fileCount: files.length,
@@ -376,7 +371,7 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
       source.push('unknown-reference', position, '', { label, id: ref.id, collection: ref.collection }, closest(ref.id, ids?.keys() ?? []));
     }
   }
-  const entry = toEntry(l);
+  const { entry } = l;
   switch (entry?.collection) {
     case 'flowcharts':
       checkFlowchart(source, entry.data);

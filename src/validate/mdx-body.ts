@@ -35,12 +35,6 @@ function onlyComments(source: string | undefined): boolean {
   }
 }
 
-/** A script URL (kept for callers that ask just this): see content/url-policy.ts. */
-export function isJavascriptUrl(url: string): boolean {
-  const verdict = checkUrl(url);
-  return !verdict.ok && verdict.reason === 'script';
-}
-
 interface Position {
   start?: { line: number; column: number; offset?: number };
 }

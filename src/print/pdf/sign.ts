@@ -101,11 +101,8 @@ export function loadIdentity(file: string, password: string): SigningIdentity {
   const own = certBags.findIndex((b) => b.cert && publicPem !== undefined && forge.pki.publicKeyToPem(b.cert.publicKey) === publicPem);
   const index = Math.max(own, 0);
   const certificate = ders[index]!;
-  const parsed = pkijs.Certificate.fromBER(toArrayBuffer(certificate));
-  const field = (oid: string) => parsed.subject.typesAndValues.find((t) => t.type === oid)?.value.valueBlock.value as string | undefined;
   return {
-    name: field(OID.commonName) ?? 'ไม่ระบุชื่อ',
-    organization: field(OID.organization),
+    ...subjectOf(certificate),
     certificate,
     chain: ders.filter((_, i) => i !== index),
     privateKeyPem: forge.pki.privateKeyToPem(key),
@@ -124,6 +121,11 @@ function subjectOf(certificate: Buffer): { name: string; organization?: string }
   const parsed = pkijs.Certificate.fromBER(toArrayBuffer(certificate));
   const field = (oid: string) => parsed.subject.typesAndValues.find((t) => t.type === oid)?.value.valueBlock.value as string | undefined;
   return { name: field(OID.commonName) ?? 'ไม่ระบุชื่อ', organization: field(OID.organization) };
+}
+
+/** How a signer is named on the approval page and in the signature: `CN O`. */
+export function signerName(s: { name: string; organization?: string }): string {
+  return [s.name, s.organization].filter(Boolean).join(' ');
 }
 
 /** The identity's certificate as a SignerCertificate. */
@@ -244,7 +246,7 @@ export async function signPdf(input: Uint8Array, identity: SigningIdentity, opti
   const sigNum = size;
   const widgetNum = size + 1;
   const time = options.time ?? new Date();
-  const signer = [identity.name, identity.organization].filter(Boolean).join(' ');
+  const signer = signerName(identity);
   const rangePlaceholder = `[0 ${'0'.repeat(10)} ${'0'.repeat(10)} ${'0'.repeat(10)}]`;
   const objects: Array<[number, number, string]> = [
     [
