@@ -1,39 +1,19 @@
 /**
  * Thai line breaking for labels drawn in SVG: break only at word boundaries (Intl.Segmenter,
  * the ICU dictionary Chromium also uses), with UAX #14-style glue — no break before closing
- * punctuation, ฯ, ๆ or a hyphen, none after an opening bracket or a hyphen — and a short list of
- * compounds the dictionary splits. `\n` in a label forces a break.
+ * punctuation, ฯ, ๆ or a hyphen, none after an opening bracket or a hyphen — and never inside a compound or a name
+ * (domain/thai/line-break.ts, the rule the site and the PDFs use too). `\n` in a label forces a break.
  */
+import { unbreakableRuns } from '../domain/thai/line-break.ts';
 import { measureText } from './measure.ts';
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 const NO_BREAK_BEFORE = /^[)\]}.,:;!?ฯๆ%\-/”’]/;
 const NO_BREAK_AFTER = /[([{\-/“‘]$/;
-/** Compounds and words the dictionary splits (or mangles next to abbreviations) that must stay whole. */
-const GLUE = [
-  'ถูกต้อง',
-  'ครบถ้วน',
-  'ตรวจสอบ',
-  'ดำเนินการ',
-  'พิจารณา',
-  'รับผิดชอบ',
-  'ผู้รับผิดชอบ',
-  'ผู้อำนวยการ',
-  'หนังสือราชการ',
-  'ประสานงาน',
-  'ปฏิบัติงาน',
-  'ภารกิจ',
-  'เสนอ',
-  'มอบหมาย',
-  'ลงนาม',
-];
-
 /** Splits text into unbreakable pieces; a piece may end with spaces (a break opportunity). */
 export function breakPieces(text: string): string[] {
   const forbidden = new Set<number>();
-  for (const g of GLUE) {
-    for (let at = text.indexOf(g); at >= 0; at = text.indexOf(g, at + 1)) for (let i = at + 1; i < at + g.length; i++) forbidden.add(i);
-  }
+  for (const [start, end] of unbreakableRuns(text)) for (let i = start + 1; i < end; i++) forbidden.add(i);
   const pieces: string[] = [];
   let offset = 0;
   for (const { segment } of segmenter.segment(text)) {
