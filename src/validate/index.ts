@@ -10,7 +10,7 @@ import { ID_PATTERN } from '../content/schema/fields.ts';
 import { decodeUtf8, EXTENSIONS, judgeEntryFile, lstatOrUndefined, MAX_FILE_BYTES } from '../content/files.ts';
 import { splitFrontmatter } from '../content/frontmatter.ts';
 import { checkMdxLimits, checkYamlLimits, type LimitProblem } from '../content/limits.ts';
-import { checkFlowchart, checkHandbook, checkKpi, checkOfficeCycles, checkPlaceholders, checkPlan, checkTables } from './rules/index.ts';
+import { checkFlowchart, checkHandbook, checkKpi, checkOfficeCycles, checkPlaceholders, checkPlan, checkPrintable, checkTables } from './rules/index.ts';
 import { checkMdxBody, type ComponentReference } from './mdx-body.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { checkSchema, walkSchema, type FoundReference } from './schema-check.ts';
@@ -319,6 +319,7 @@ export function validateContent(contentDir: string, root = process.cwd(), parse:
   for (const l of loaded) {
     try {
       checkPlaceholders(l.source, l.text);
+      checkPrintable(l.source, l.text);
       crossCheck(l, byCollection);
     } catch (error) {
       l.source.push('internal-error', { line: 1, column: 1 }, '', { detail: (error as Error).stack ?? String(error) });

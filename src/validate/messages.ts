@@ -153,6 +153,11 @@ export const MESSAGES = {
     kind: 'error',
     text: (p: P<'component' | 'name'>) => `คอมโพเนนต์ ${q(`<${p.component}>`)} ต้องมีแอตทริบิวต์ ${q(p.name)} (required attribute missing)`,
   },
+  'unprintable-character': {
+    kind: 'consistency',
+    text: (p: P<'char' | 'code'>) =>
+      `อักขระ ${q(p.char)} (${p.code}) ไม่มีในฟอนต์ Sarabun ที่ใช้พิมพ์ PDF จะพิมพ์ด้วยฟอนต์สำรองหรือเป็นกล่องว่าง ให้ใช้อักขระที่ Sarabun มี หรือสัญลักษณ์ที่ khumue วาดให้ เช่น ➤ ● ✓ ▪ → ★ (the shipped Sarabun has no glyph for this character: the PDF would print it in a fallback font or as a box)`,
+  },
   'placeholder-left': { kind: 'warning', text: (p: P<'text'>) => `ยังมีข้อความตัวอย่าง ${p.text} ให้แทนด้วยข้อความจริง (template text left to replace)` },
   'handbook-duplicate-part': {
     kind: 'error',

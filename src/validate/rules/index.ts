@@ -11,3 +11,4 @@ export { checkTables } from './tables.ts';
 export { checkHandbook } from './handbook.ts';
 export { checkOfficeCycles } from './offices.ts';
 export { checkPlaceholders } from './placeholders.ts';
+export { checkPrintable } from './printable.ts';

@@ -1,0 +1,17 @@
+/**
+ * Every HTML page, in `astro dev` and in the build, leaves through typeset.ts: Thai compounds and
+ * names kept whole on a line; in the print pages, symbols the shipped fonts lack drawn as SVG.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { typesetHtml } from './site/typeset.ts';
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  const response = await next();
+  if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
+  const html = typesetHtml(await response.text(), {
+    symbols: /^\/print\//.test(context.url.pathname.slice(import.meta.env.BASE_URL.replace(/\/$/, '').length)),
+  });
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+});
