@@ -24,35 +24,34 @@ export interface SizedShape {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Lines centred on cx (text-anchor and dominant-baseline come from diagrams.css `.fc-shape text`: 50 bytes a line less). */
 function textBlock(lines: string[], cx: number, top: number): string {
-  return lines
-    .map((line, i) => `<text x="${cx}" y="${(top + LINE_HEIGHT * (i + 0.5)).toFixed(1)}" text-anchor="middle" dominant-baseline="central">${esc(line)}</text>`)
-    .join('');
+  return lines.map((line, i) => `<text x="${cx}" y="${(top + LINE_HEIGHT * (i + 0.5)).toFixed(1)}">${esc(line)}</text>`).join('');
 }
 
 const widest = (lines: string[], measure: (l: string) => number) => Math.max(0, ...lines.map(measure));
 
 /** Lays out one symbol with its label. */
-export function sizeShape(shape: Shape, label: string, measure: (line: string) => number): SizedShape {
+export function sizeShape(shape: Shape, label: string, measure: (line: string) => number, maxWidth = MAX_SHAPE_WIDTH): SizedShape {
   const wrap = (width: number) => wrapText(label, width, FONT_SIZE);
   const stroke = 'stroke="currentColor" stroke-width="1.5"';
   if (shape === 'decision') {
     // A rhombus W×H contains the text box w×h when w/W + h/H ≤ 1: take W = w + k·h, H = W/k and
     // choose the wrap width and k that give the smallest area within the maximum width.
     let best: { W: number; H: number; lines: string[] } | undefined;
-    for (const width of [150, 130, 110, 90, 70]) {
+    for (const width of [150, 130, 110, 90, 70, 56].filter((w) => w < maxWidth)) {
       const lines = wrap(width);
       const w = widest(lines, measure) + 8;
       const h = lines.length * LINE_HEIGHT + 4;
       for (const k of [1.4, 1.6, 1.8, 2.0, 2.1]) {
         const W = w + k * h;
         const H = W / k;
-        if (W <= MAX_SHAPE_WIDTH && (!best || W * H < best.W * best.H)) best = { W, H, lines };
+        if (W <= maxWidth && (!best || W * H < best.W * best.H)) best = { W, H, lines };
       }
     }
     best ??= (() => {
-      const lines = wrap(70);
-      const W = MAX_SHAPE_WIDTH;
+      const lines = wrap(Math.min(70, maxWidth / 2));
+      const W = maxWidth;
       return { W, H: Math.max(W / 1.4, lines.length * LINE_HEIGHT * 2), lines };
     })();
     const W = Math.ceil(best.W);
@@ -66,7 +65,7 @@ export function sizeShape(shape: Shape, label: string, measure: (line: string) =
     };
   }
   const extra = shape === 'terminator' ? 26 : shape === 'data' ? 24 : shape === 'subprocess' ? 16 : 0;
-  const lines = wrap(MAX_SHAPE_WIDTH - 2 * PAD_X - extra);
+  const lines = wrap(maxWidth - 2 * PAD_X - extra);
   const tw = widest(lines, measure);
   const th = lines.length * LINE_HEIGHT;
   if (shape === 'connector') {

@@ -17,6 +17,7 @@ import { newProfile } from './browser-profile.ts';
 import { fileFor, serve } from './serve.ts';
 import { finalizePdf, type PdfMetadata } from './pdf/metadata.ts';
 import { destinationPages, pageLabel } from './toc.ts';
+import { preparePrintLayout } from './layout.ts';
 
 export interface PrintJob {
   /** path of the print page in the built site, e.g. /print/x/ */
@@ -25,6 +26,10 @@ export interface PrintJob {
   output: string;
   /** document information written into the PDF */
   metadata: PdfMetadata;
+  /** the content file it is printed from (a default volume has none) */
+  file?: string;
+  /** printed from a transcribed source: the print check's problems are warnings */
+  transcribed?: boolean;
 }
 
 export interface PrintResult {
@@ -171,9 +176,44 @@ async function rewriteLinks(page: Page, origin: string, siteUrl: string | undefi
   );
 }
 
-/** Gives every TOC target a short ASCII anchor (PDF names over 127 bytes upset some readers). */
+/**
+ * Completes the TOC and gives every target a short ASCII anchor (PDF names over 127 bytes upset
+ * some readers). Headings the page template did not list — those that components make (strategy
+ * tables, work-plan sections, KPI cards) — are added after the listed heading before them, one
+ * level deeper per heading level, so that the สารบัญ lists every heading the bookmarks show.
+ */
 async function prepareToc(page: Page): Promise<void> {
   await page.evaluate(() => {
+    const list = document.querySelector<HTMLOListElement>('.toc ol');
+    if (!list) return;
+    const maxLevel = Number(list.closest<HTMLElement>('.toc')?.dataset.maxLevel ?? 3);
+    const entryOf = new Map<Element, HTMLLIElement>();
+    for (const a of list.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
+      const target = document.getElementById(decodeURIComponent(a.getAttribute('href')!.slice(1)));
+      if (target) entryOf.set(target, a.closest('li')!);
+    }
+    let last: { li: HTMLLIElement; level: number; depth: number; text: string } | undefined;
+    const depthOf = (li: HTMLLIElement) => Number(/depth-(\d)/.exec(li.className)?.[1] ?? 2);
+    for (const h of document.querySelectorAll<HTMLElement>('.chapter h1, .chapter h2, .chapter h3, .chapter h4, .chapter h5')) {
+      const level = Number(h.tagName[1]);
+      const text = (h.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const listed = entryOf.get(h);
+      if (listed) {
+        last = { li: listed, level, depth: depthOf(listed), text };
+        continue;
+      }
+      if (!last || level > maxLevel || !text || (text === last.text && level > last.level) || h.closest('.toc, .cover, figure')) continue;
+      const depth = Math.max(2, Math.min(5, last.depth + level - last.level));
+      if (!h.id) h.id = `toc-h-${entryOf.size + 1}`;
+      const li = last.li.cloneNode(true) as HTMLLIElement;
+      li.className = `depth-${depth}`;
+      li.querySelector('a')!.setAttribute('href', `#${h.id}`);
+      li.querySelector('.t')!.textContent = text;
+      li.querySelector<HTMLElement>('.n')!.textContent = '';
+      last.li.after(li);
+      entryOf.set(h, li);
+      last = { li, level, depth, text };
+    }
     document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]').forEach((a, i) => {
       const target = document.getElementById(decodeURIComponent(a.getAttribute('href')!.slice(1)));
       const slot = a.parentElement!.querySelector<HTMLElement>('.n');
@@ -194,7 +234,7 @@ async function printOne(
   job: PrintJob,
   blocked: string[],
   siteUrl: string | undefined,
-): Promise<{ pdf: Uint8Array; pages: number; passes: number }> {
+): Promise<{ pdf: Uint8Array; pages: number; passes: number; labels: string[] }> {
   const page = await browser.newPage();
   try {
     await page.setRequestInterception(true);
@@ -209,24 +249,28 @@ async function printOne(
     if (!response?.ok()) throw new Error(`${job.source}: HTTP ${response?.status()}`);
     await page.evaluate(() => document.fonts.ready);
     await rewriteLinks(page, origin, siteUrl);
+    await preparePrintLayout(page);
     await prepareToc(page);
     let previous = '';
+    const cover = await page.evaluate(() => (document.querySelector('.cover') ? 1 : 0));
+    const hasFront = await page.evaluate(() => document.querySelector('.front') !== null);
+    // the label printed on each page, for /PageLabels: ปก, ก ข … for front matter, ๑ ๒ … from the body
+    const labelsOf = (count: number, bodyStart: number) =>
+      Array.from({ length: count }, (_, i) => pageLabel(i, bodyStart, hasFront ? cover : undefined) || 'ปก');
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 });
       const { pages, count } = await destinationPages(pdf);
-      const labels = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.toc .n')].map((n) => n.dataset.target ?? ''));
-      if (!labels.length) return { pdf, pages: count, passes: pass };
+      const targets = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.toc .n')].map((n) => n.dataset.target ?? ''));
+      if (!targets.length) return { pdf, pages: count, passes: pass, labels: labelsOf(count, cover) };
       // body pages count from the document title; front matter from the first front page
-      const bodyStart = pages.get(labels[0]) ?? 0;
-      const frontStart = await page.evaluate(() => (document.querySelector('.front') ? 1 : undefined));
-      const cover = await page.evaluate(() => (document.querySelector('.cover') ? 1 : 0));
-      const text = labels.map((id) => (pages.has(id) ? pageLabel(pages.get(id)!, bodyStart, frontStart === undefined ? undefined : cover)! : ''));
+      const bodyStart = pages.get(targets[0]!) ?? 0;
+      const text = targets.map((id) => (pages.has(id) ? pageLabel(pages.get(id)!, bodyStart, hasFront ? cover : undefined)! : ''));
       const key = text.join('|');
-      if (key === previous) return { pdf, pages: count, passes: pass };
+      if (key === previous) return { pdf, pages: count, passes: pass, labels: labelsOf(count, bodyStart) };
       previous = key;
       await page.evaluate((values: string[]) => {
         document.querySelectorAll<HTMLElement>('.toc .n').forEach((n, i) => {
-          n.textContent = values[i];
+          n.textContent = values[i]!;
         });
       }, text);
     }
@@ -318,7 +362,7 @@ export async function printDocuments(
     }
     if (blocked.length) throw new Error(`printing is offline, but these requests were made (and blocked):\n${blocked.join('\n')}`);
     const tmp = `${file}.tmp-${process.pid}`;
-    writeFileSync(tmp, finalizePdf(printed.pdf, job.metadata));
+    writeFileSync(tmp, finalizePdf(printed.pdf, job.metadata, printed.labels));
     if (cached) {
       copyFileSync(tmp, cached);
       writeFileSync(`${cached}.json`, JSON.stringify({ pages: printed.pages, output: job.output }));

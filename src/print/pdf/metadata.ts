@@ -16,6 +16,15 @@ export interface PdfMetadata {
   date: string;
 }
 
+/**
+ * /PageLabels (ISO 32000-1 §12.4.2) from the label printed on each page (ปก, ก, ข, ๑, ๒, …): one
+ * range per page with the label as its prefix — PDF has no Thai numbering style — so a viewer's page
+ * box says "๓" where the page reads "- ๓ -".
+ */
+export function pageLabelsDict(labels: readonly string[]): string {
+  return `<</Nums [${labels.map((l, i) => `${i} <</P ${textString(l)}>>`).join(' ')}]>>`;
+}
+
 /** `D:YYYYMMDD000000+07'00'` — midnight in Bangkok of the content date (23 characters, like Chromium's). */
 function pdfDate(iso: string): string {
   return `D:${iso.replace(/-/g, '')}000000+07'00'`;
@@ -30,7 +39,7 @@ function producerOf(text: string): string {
   return printer ? `${printer}, khumue` : 'khumue';
 }
 
-export function finalizePdf(input: Uint8Array, meta: PdfMetadata): Buffer {
+export function finalizePdf(input: Uint8Array, meta: PdfMetadata, pageLabels?: readonly string[]): Buffer {
   let text = Buffer.from(input).toString('latin1');
   const date = pdfDate(meta.date);
   text = text.replace(/\/(CreationDate|ModDate) \(D:[^)]{21}\)/g, (_, key: string) => `/${key} (${date})`);
@@ -47,5 +56,13 @@ export function finalizePdf(input: Uint8Array, meta: PdfMetadata): Buffer {
   const info =
     `<</Title ${textString(meta.title)}\n/Author ${textString(meta.author)}\n/Subject ${textString(meta.subject)}\n` +
     `/Keywords ${textString(meta.keywords.join(', '))}\n/Creator (khumue)\n/Producer (${producerOf(text)})\n/CreationDate (${date})\n/ModDate (${date})>>`;
-  return Buffer.from(appendUpdate(text, trailer, [{ num: size, gen: 0, value: info }], { size: size + 1, info: `${size} 0 R` }), 'latin1');
+  const objects = [{ num: size, gen: 0, value: info }];
+  if (pageLabels?.length) {
+    // the catalog again, with /PageLabels: Chromium writes it as a plain dictionary
+    const [rootNum, rootGen] = trailer.root.split(' ').map(Number) as [number, number];
+    const catalog = new RegExp(`(?:^|\\n)${rootNum} ${rootGen} obj\\s*(<<[\\s\\S]*?>>)\\s*endobj`).exec(text)?.[1];
+    if (!catalog || catalog.includes('/PageLabels')) throw new Error('finalizePdf: unexpected PDF catalog');
+    objects.push({ num: rootNum, gen: rootGen, value: `${catalog.slice(0, -2)}\n/PageLabels ${pageLabelsDict(pageLabels)}>>` });
+  }
+  return Buffer.from(appendUpdate(text, trailer, objects, { size: size + 1, info: `${size} 0 R` }), 'latin1');
 }
