@@ -60,7 +60,7 @@ if (browser.source === 'none') {
 }
 say(`browser: ${browser.path} (${browser.source}) — ${execFileSync(browser.path, ['--version']).toString().trim()}`);
 
-// 3. poppler-utils: pdftotext, pdfinfo and pdfsig check the printed PDFs in the tests.
+// 3. poppler-utils: the build's print check reads every printed PDF with pdftotext and pdffonts; the tests use pdfinfo and pdfsig too.
 const popplerTools = ['pdftotext', 'pdfinfo', 'pdffonts', 'pdfsig'];
 const missing = popplerTools.filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0);
 if (missing.length && hasApt && isRoot) {

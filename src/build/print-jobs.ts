@@ -33,6 +33,8 @@ export function printJobs(entries: readonly Entry[]): PrintJob[] {
     .map(({ id, file, data: m }) => ({
       source: `/print/${id}/`,
       output: `pdf/${id}.pdf`,
+      file,
+      transcribed: m.source !== undefined,
       metadata: {
         title: fullTitle(m),
         author: officeName.get(m.office) ?? m.office,
@@ -45,9 +47,13 @@ export function printJobs(entries: readonly Entry[]): PrintJob[] {
   const handbookJobs: PrintJob[] = handbooks.map((h) => {
     const file = handbookFiles.get(h.id);
     const history = file ? historyOf(file) : [];
+    const parts = [...h.data.contents, ...h.data.appendix].flatMap((p) => partsById.get(partId(p)) ?? []);
     return {
       source: `/print/handbooks/${h.id}/`,
       output: `pdf/handbooks/${h.id}.pdf`,
+      file,
+      // a volume of transcribed documents keeps their layout quirks as warnings
+      transcribed: parts.length > 0 && parts.every((e) => 'source' in e.data && e.data.source !== undefined),
       metadata: {
         title: fullTitle(h.data),
         author: officeName.get(h.data.office) ?? h.data.office,

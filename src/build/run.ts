@@ -108,7 +108,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     );
     const built = performance.now();
     // The official PDFs, printed from the built print pages before the output is swapped in.
-    const { printDocuments } = await import('../print/render.ts');
+    const { printDocuments, PrintError } = await import('../print/render.ts');
     const all = options.noPdf ? [] : printJobs(result.entries);
     // the print list is in a fixed order (manuals, then volumes, each by id), so shards never overlap
     const jobs = shard ? all.filter((_, k) => k % shard.of === shard.index - 1) : all;
@@ -118,6 +118,10 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       );
     const site = entriesOf(result.entries, 'site')[0]?.data;
     const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
+    // the print check reads every PDF as a reader would; an error keeps the previous output
+    const { checkPrinted } = await import('./print-check.ts');
+    const checked = await checkPrinted(work, jobs, root);
+    if (checked.errors) throw new PrintError(`ตรวจ PDF พบข้อผิดพลาด ${checked.errors} รายการ (the print check found ${checked.errors} errors)`);
     // who the approval pages name, for `npm run sign` to check its key against
     if (signer && printed.length) writeFileSync(join(work, SIGNER_FILE), `${JSON.stringify(signer, null, 2)}\n`);
     const pdfPages = printed.reduce((a, r) => a + r.pages, 0);

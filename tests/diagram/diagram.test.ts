@@ -115,3 +115,53 @@ describe('flowchart table layout', () => {
     expect(sizer).toMatch(/height="\d+"/);
   });
 });
+
+describe('branch labels and lanes of a flowchart table (never clipped, never crossed)', () => {
+  // an 11-step purchase flow with long branch labels and a loop from step 5 back to step 1
+  const steps: FlowStep[] = [
+    { id: 's1', shape: 'terminator', label: 'รับคำขอซื้อจากหน่วยงาน' },
+    { id: 's2', shape: 'process', label: 'ตรวจสอบงบประมาณและรายละเอียดคุณลักษณะเฉพาะของพัสดุ' },
+    { id: 's3', shape: 'decision', label: 'หัวหน้าหน่วยงานเห็นชอบหรือไม่', yes: 's4', no: { to: 's1', label: 'ไม่เห็นชอบ' } },
+    { id: 's4', shape: 'process', label: 'จัดทำรายงานขอซื้อ' },
+    { id: 's5', shape: 'decision', label: 'ผู้อำนวยการอนุญาตหรือไม่', yes: 's6', no: { to: 's1', label: 'ไม่อนุญาต' } },
+    { id: 's6', shape: 'process', label: 'ตรวจรับพัสดุ' },
+    { id: 's7', shape: 'decision', label: 'ใบแจ้งหนี้ถูกต้องหรือไม่', yes: 's8', no: { to: 's6', label: 'ไม่ถูกต้อง แจ้งผู้ขายแก้ไข' } },
+    { id: 's8', shape: 'terminator', label: 'เบิกจ่ายเงิน' },
+  ];
+  const rows = layoutFlowTable(
+    steps,
+    steps.map((_, i) => String(i + 1)),
+  );
+  const LABEL_PX = 12;
+
+  test('every lane runs inside the chart cell, so every vertical segment is drawn', () => {
+    const xs = rows.flatMap((r) => r.lanes.map((l) => l.x));
+    expect(xs.length).toBeGreaterThan(0);
+    for (const x of xs) {
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThan(264 - 2);
+    }
+  });
+
+  test('a label is shown whole: every line fits between its symbol and the innermost lane of its row', () => {
+    for (const row of rows) {
+      const inner = Math.min(...row.lanes.map((l) => l.x));
+      for (const lane of row.lanes.filter((l) => l.kind === 'start' && l.label)) {
+        expect(lane.labelLines!.join('').replace(/\s/g, '')).toBe(lane.label!.replace(/\s/g, ''));
+        for (const line of lane.labelLines!) expect(lane.edge! + 3 + measureText(line, LABEL_PX)).toBeLessThanOrEqual(inner);
+        // the symbol never runs under a lane
+        expect(lane.edge!).toBeLessThan(inner);
+      }
+    }
+  });
+
+  test('the drawing holds every label line, and its row is tall enough for them', () => {
+    const row = rows[6]!;
+    const { sizer, drawing } = drawRow(row);
+    const lines = row.lanes.find((l) => l.kind === 'start')!.labelLines!;
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(drawing).toContain(`>${line}</text>`);
+    const height = Number(/height="(\d+)"/.exec(sizer)![1]);
+    expect(height).toBeGreaterThanOrEqual(2 * (lines.length * 13 + 10));
+  });
+});

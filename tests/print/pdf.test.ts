@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
-import { outlineOf } from '../helpers/outline.ts';
+import { outlineOf } from '../../src/print/pdf/outline.ts';
 import { corpusWith, FIXTURES } from '../helpers/corpus.ts';
+import { SYMBOLS } from '../../src/site/typeset.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const fixture = buildSite(join(FIXTURES, 'valid', 'content'));
@@ -27,7 +28,8 @@ const pageText = (pdf: string, n: number) => run('pdftotext', ['-layout', '-f', 
 /** Text in the top band of a page (above the 2.5 cm top margin). */
 const topBand = (pdf: string, n: number, portrait = true) =>
   run('pdftotext', ['-f', String(n), '-l', String(n), '-x', '0', '-y', '0', '-W', portrait ? '595' : '842', '-H', '60', pdf, '-']).trim();
-const compact = (s: string) => s.replace(/[\s.\u200b]+/g, '');
+/** Text without spaces and dots; symbols khumue draws as SVG (➤ ●) are drawn, not text, and leave with them. */
+const compact = (s: string) => s.replace(/[\s.\u200b]+/g, '').replace(new RegExp(`[${Object.keys(SYMBOLS).join('')}]`, 'gu'), '');
 
 /** Printed label of every page, read back from the top band: cover '', front ก ข, body ๑ (blank), ๒, ๓ … */
 function labels(pdf: string): string[] {
@@ -288,5 +290,102 @@ describe('handbooks (เล่มคู่มือ)', () => {
     expect(landscape.length).toBeGreaterThan(0);
     expect(landscape.some((p) => pageText(pdf, p).includes('ระยะเวลาดำเนินงาน'))).toBe(true);
     expectTocMatchesPages(pdf, 2);
+  });
+});
+
+describe('approver-grade layout of the seed PDFs (issue: print check)', () => {
+  const all = () =>
+    readdirSync(join(real.out, 'pdf'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort();
+
+  test('every seed PDF and volume passes the print check with 0 problems', async () => {
+    const { checkPdf, formatPrintProblems } = await import('../../src/print/check.ts');
+    const problems = [];
+    for (const f of all()) problems.push(...(await checkPdf(join(real.out, 'pdf', f), { pdf: f })));
+    expect(formatPrintProblems(problems, 'text')).toBe('');
+    expect(all().length).toBe(9);
+  });
+
+  test('/PageLabels: the viewer shows the number printed on each page (ปก, ก ข, ๑ ๒ …)', async () => {
+    const pdf = join(real.out, 'pdf', 'esa-cm5-admin.pdf');
+    const text = readFileSync(pdf).toString('latin1');
+    const nums = /\/PageLabels <<\/Nums \[([^\]]*)\]>>/.exec(text.slice(text.lastIndexOf('/PageLabels')))![1]!;
+    const declared = [...nums.matchAll(/<FEFF([0-9A-F]*)>/g)].map((m) => Buffer.from(m[1]!, 'hex').swap16().toString('utf16le'));
+    const printed = labels(pdf).map((l) => compact(l).replace(/-/g, ''));
+    expect(declared.length).toBe(pageCount(pdf));
+    expect(declared[0]).toBe('ปก');
+    declared.forEach((d, i) => {
+      if (printed[i]) expect(d, `page ${i + 1}`).toBe(printed[i]);
+    });
+    expect(declared).toContain('ก');
+  });
+
+  test('symbols (➤ ● ✓ ▪) print as SVG at the size of the text, never in a fallback font', () => {
+    const html = readFileSync(join(real.out, 'print', 'opm-organization-profile-2561', 'index.html'), 'utf8');
+    expect(html).toMatch(/<svg class="sym" viewBox="0 0 10 10" role="img" aria-label="➤">/);
+    for (const f of ['opm-organization-profile-2561.pdf', 'handbooks/office-mof-opm.pdf', 'handbooks/office-ubon-treasury.pdf'])
+      expect(run('pdffonts', [join(real.out, 'pdf', f)])).not.toMatch(/DejaVu|Liberation|Noto/);
+  });
+
+  test('the สารบัญ of a volume lists the headings that components make (strategy tables)', () => {
+    const pdf = join(real.out, 'pdf', 'handbooks', 'office-ubon-treasury.pdf');
+    const toc = compact(pageText(pdf, 3));
+    for (const title of ['แผนปฏิบัติงานกลุ่มงานวิชาการ', 'แผนการปฏิบัติงานด้านการอบรมพัฒนาบุคลากร(USTM)', 'แผนการปฏิบัติงานการกำหนดพื้นที่พิเศษ(USTM)'])
+      expect(toc).toContain(title);
+    expectTocMatchesPages(pdf, 14);
+  });
+
+  test('a table too wide for portrait prints landscape, its totals once; names and dates never break', () => {
+    const pdf = join(real.out, 'pdf', 'stp-process-plan-2564.pdf');
+    const sizes = run('pdfinfo', ['-f', '1', '-l', String(pageCount(pdf)), pdf]);
+    const landscape = [...sizes.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].filter((m) => Number(m[2]) > Number(m[3])).map((m) => Number(m[1]));
+    // the inspection table (ผู้ตรวจราชการกระทรวงการคลัง … ค่าใช้จ่าย) is on landscape pages
+    const tablePages = Array.from({ length: pageCount(pdf) }, (_, i) => i + 1).filter(
+      (p) => /ผู้ตรวจราชการ/.test(pageText(pdf, p)) && /ค่าใช้จ่าย/.test(pageText(pdf, p)),
+    );
+    expect(tablePages.length).toBeGreaterThan(0);
+    for (const p of tablePages) expect(landscape).toContain(p);
+    const text = run('pdftotext', ['-layout', pdf, '-']);
+    expect(text).not.toMatch(/นายบุญ\s*\n\s*ชัย/);
+    expect(text).not.toMatch(/[๐-๙]{1,2}\s*\n\s*(?:มี\.ค\.|ส\.ค\.|ก\.ย\.)/);
+  });
+
+  test('a heading that introduces a landscape flowchart table is on the landscape page with it (the one the source has no chart for stays portrait)', () => {
+    const pdf = join(real.out, 'pdf', 'esa-cm5-admin.pdf');
+    const sizes = run('pdfinfo', ['-f', '1', '-l', String(pageCount(pdf)), pdf]);
+    const isLandscape = (p: number) => {
+      const m = new RegExp(`Page\\s+${p} size:\\s+([\\d.]+) x ([\\d.]+)`).exec(sizes)!;
+      return Number(m[1]) > Number(m[2]);
+    };
+    const pages = Array.from({ length: pageCount(pdf) }, (_, i) => i + 1).filter(
+      (p) => /Flow Chart การปฏิบัติงาน/.test(pageText(pdf, p)) && !/สารบัญ/.test(pageText(pdf, p)) && !/ไม่มีตารางผังงาน/.test(pageText(pdf, p)),
+    );
+    expect(pages.length).toBe(2);
+    for (const p of pages) expect(isLandscape(p), `page ${p}`).toBe(true);
+  });
+
+  test('the work plan packs its rows: 34 rows of the Ubon plan on at most 6 landscape pages', () => {
+    const pdf = join(real.out, 'pdf', 'handbooks', 'office-ubon-treasury.pdf');
+    const pages = Array.from({ length: pageCount(pdf) }, (_, i) => i + 1).filter((p) => /ระยะเวลาดำเนินงาน/.test(pageText(pdf, p)));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.length).toBeLessThanOrEqual(6);
+  });
+
+  test('Thai compounds and names stay whole at line ends (กระทรวงการ|คลัง, รับผิด|ชอบ, น้ำ|หนัก)', async () => {
+    const { breaksInsideWord } = await import('../../src/domain/thai/line-break.ts');
+    const broken: string[] = [];
+    for (const f of all()) {
+      const xml = run('pdftotext', ['-bbox-layout', join(real.out, 'pdf', f), '-']);
+      for (const block of xml.matchAll(/<block[^>]*>([\s\S]*?)<\/block>/g)) {
+        const lines = [...block[1]!.matchAll(/<line[^>]*>([\s\S]*?)<\/line>/g)].map((l) =>
+          [...l[1]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(' '),
+        );
+        for (let i = 1; i < lines.length; i++)
+          if (breaksInsideWord(lines[i - 1]!, lines[i]!)) broken.push(`${f}: ${lines[i - 1]!.slice(-10)}|${lines[i]!.slice(0, 10)}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });

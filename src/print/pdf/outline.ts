@@ -9,8 +9,8 @@ export interface OutlineEntry {
   depth: number;
 }
 
-export async function outlineOf(file: string): Promise<OutlineEntry[]> {
-  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+export async function outlineOf(file: string | Uint8Array): Promise<OutlineEntry[]> {
+  const doc = await PDFDocument.load(typeof file === 'string' ? readFileSync(file) : file, { updateMetadata: false });
   const pages = doc.getPages().map((p) => p.ref.toString());
   const ctx = doc.context;
   const named = new Map<string, PDFArray>();

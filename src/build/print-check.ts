@@ -1,0 +1,37 @@
+/**
+ * The build's print check (print/check.ts) over every PDF it printed: problems in new content are
+ * errors that stop the build (the previous output stays), problems in a document transcribed from
+ * a source are warnings. Reported as text, and as annotations on the content file in GitHub Actions.
+ */
+import { join, relative } from 'node:path';
+import type { PrintJob } from '../print/render.ts';
+import { checkPdf, formatPrintProblems, type PrintProblem } from '../print/check.ts';
+
+export async function checkPrinted(siteDir: string, jobs: readonly PrintJob[], root: string): Promise<{ errors: number; problems: PrintProblem[] }> {
+  const problems: PrintProblem[] = [];
+  const started = performance.now();
+  // two at a time: each check is two poppler processes and a PDF parse
+  const queue = [...jobs];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let job = queue.shift(); job; job = queue.shift())
+        problems.push(
+          ...(await checkPdf(join(siteDir, job.output), {
+            pdf: job.output,
+            file: job.file ? relative(root, job.file) : undefined,
+            severity: job.transcribed ? 'warning' : 'error',
+          })),
+        );
+    }),
+  );
+  problems.sort((a, b) => (a.pdf < b.pdf ? -1 : a.pdf > b.pdf ? 1 : a.page - b.page));
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (problems.length) {
+    console.log(formatPrintProblems(problems, 'text'));
+    if (process.env.GITHUB_ACTIONS === 'true') console.log(formatPrintProblems(problems, 'github'));
+  }
+  console.log(
+    `build: ตรวจ PDF ${jobs.length} ฉบับ: ข้อผิดพลาด ${errors} คำเตือน ${problems.length - errors} ใน ${((performance.now() - started) / 1000).toFixed(1)} วินาที (print check: ${errors} errors, ${problems.length - errors} warnings)`,
+  );
+  return { errors, problems };
+}
