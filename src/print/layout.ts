@@ -1,6 +1,6 @@
 /**
  * Print layout decided in the page, where sizes are known, before the first print:
- * - a table too wide for a portrait page (9 or more columns, or wider than the text) prints on
+ * - a table too wide for a portrait page (8 or more columns, or wider than the text) prints on
  *   A4 landscape pages (`wide-content`, the named page `wide` of print.css);
  * - the headings that introduce a landscape figure (and a short line between them) travel with it
  *   to its landscape page instead of being stranded at the foot of a portrait one, and a few short
@@ -8,14 +8,18 @@
  * - a flowchart's reference list follows its landscape chart on the portrait pages after it;
  * - a table's totals row (`<tfoot>`) prints once, after the last row: Chromium repeats a footer
  *   group at the foot of every page the table spans;
- * - a short table (up to 12 rows) is never split across pages, and a long one never leaves its
+ * - a short line right before a table or figure (its title typed as a paragraph) stays with it;
+ * - a short table (up to 12 rows, well under a page) is never split across pages, and a long one never leaves its
  *   last row or its totals alone on a page; a short closing note after the last landscape figure of
  *   a part stays on its landscape page.
  */
 import type { Page } from 'puppeteer-core';
 
-/** Columns from which a data table prints landscape whatever its measured width. */
-export const WIDE_TABLE_COLUMNS = 9;
+/**
+ * Columns from which a data table prints landscape whatever its measured width: Chromium squeezes
+ * an 8-column table into the portrait text width, four or five Thai characters a line.
+ */
+export const WIDE_TABLE_COLUMNS = 8;
 
 export async function preparePrintLayout(page: Page): Promise<void> {
   await page.evaluate((wideColumns: number) => {
@@ -29,7 +33,8 @@ export async function preparePrintLayout(page: Page): Promise<void> {
     // a short table is never split; a long one never leaves its last row (or its totals) alone
     for (const table of document.querySelectorAll<HTMLTableElement>('.chapter table')) {
       const body = [...table.tBodies].flatMap((b) => [...b.rows]);
-      if (body.length <= 12) (table.closest<HTMLElement>('figure') ?? table).classList.add('keep-whole');
+      // (kept whole only when it is well under a page: a taller one would leave a page empty and split anyway)
+      if (body.length <= 12 && table.getBoundingClientRect().height < 560) (table.closest<HTMLElement>('figure') ?? table).classList.add('keep-whole');
       else body[body.length - 1]!.classList.add('keep-with-previous');
     }
     for (const foot of document.querySelectorAll<HTMLTableSectionElement>('.chapter tfoot')) {
@@ -43,6 +48,10 @@ export async function preparePrintLayout(page: Page): Promise<void> {
     for (const refs of document.querySelectorAll<HTMLElement>('.wide-content .fc-refs')) refs.closest('.wide-content')!.after(refs);
     const isHeading = (e: Element | null) => !!e && /^H[1-6]$/.test(e.tagName);
     const isShort = (e: Element) => !e.querySelector('table, figure, img, svg') && (e.textContent ?? '').trim().length <= 240;
+    // a short line right before a table or figure (its title, typed as a paragraph) stays with it
+    for (const e of document.querySelectorAll<HTMLElement>('.chapter p, .chapter ul.meta'))
+      if (isShort(e) && (e.textContent ?? '').trim().length <= 160 && e.nextElementSibling?.matches('figure, table, .table-scroll'))
+        e.classList.add('keep-with-next');
     for (const wide of document.querySelectorAll<HTMLElement>('.wide-content')) {
       // a few short lines between two landscape figures (a table's note, the next one's title)
       // stay on the landscape pages instead of making a near-empty portrait page between them
