@@ -1,7 +1,7 @@
 /**
  * `npm run bench:pdf`: pages per second of the official PDFs — the seed corpus's manuals, its
  * handbooks (every volume of the seed corpus), and a ~300-page volume — end to end (two-pass TOC,
- * document information, parallel printing bounded by cores), each beside one plain `page.pdf()`
+ * document information, parallel printing bounded by cores, the print check), each beside one plain `page.pdf()`
  * per document of the same HTML in the same run, as a ratio. Not part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } f
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { BROWSER_ARGS, requireBrowser } from '../src/print/find-browser.mjs';
+import { checkPdf } from '../src/print/check.ts';
 import { printDocuments, type PrintJob } from '../src/print/render.ts';
 import { serve } from '../src/print/serve.ts';
 
@@ -62,7 +63,7 @@ async function plain(jobs: PrintJob[]): Promise<number> {
   return seconds;
 }
 
-console.log('| volume | pages | khumue (two-pass TOC, metadata) | pages/s | plain page.pdf() | ratio |');
+console.log('| volume | pages | khumue (layout, two-pass TOC, metadata, print check) | pages/s | plain page.pdf() | ratio |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 const sets: Array<[string, PrintJob[]]> = [
   ['seed corpus manuals', ids.filter((i) => i !== 'bench-volume').map(job)],
@@ -72,7 +73,10 @@ const sets: Array<[string, PrintJob[]]> = [
 for (const [label, jobs] of sets) {
   const start = performance.now();
   const results = await printDocuments(out, jobs);
+  // the build's print check reads every PDF it printed: part of what a PDF costs
+  const problems = (await Promise.all(jobs.map((j, i) => checkPdf(join(out, j.output), { pdf: j.output, known: results[i] })))).flat();
   const ours = (performance.now() - start) / 1000;
+  if (problems.length) console.log(`  print check: ${problems.length} problems (${[...new Set(problems.map((p) => p.code))].join(', ')})`);
   const base = await plain(jobs);
   const pages = results.reduce((a, r) => a + r.pages, 0);
   console.log(`| ${label} | ${pages} | ${ours.toFixed(2)} s | ${(pages / ours).toFixed(0)} | ${base.toFixed(2)} s | ${(ours / base).toFixed(2)}× |`);

@@ -4,10 +4,16 @@
  * a source are warnings. Reported as text, and as annotations on the content file in GitHub Actions.
  */
 import { join, relative } from 'node:path';
-import type { PrintJob } from '../print/render.ts';
+import type { PrintJob, PrintResult } from '../print/render.ts';
 import { checkPdf, formatPrintProblems, type PrintProblem } from '../print/check.ts';
 
-export async function checkPrinted(siteDir: string, jobs: readonly PrintJob[], root: string): Promise<{ errors: number; problems: PrintProblem[] }> {
+export async function checkPrinted(
+  siteDir: string,
+  jobs: readonly PrintJob[],
+  printed: readonly PrintResult[],
+  root: string,
+): Promise<{ errors: number; problems: PrintProblem[] }> {
+  const known = new Map(printed.map((r) => [r.output, r]));
   const problems: PrintProblem[] = [];
   const started = performance.now();
   // two at a time: each check is two poppler processes and a PDF parse
@@ -20,6 +26,7 @@ export async function checkPrinted(siteDir: string, jobs: readonly PrintJob[], r
             pdf: job.output,
             file: job.file ? relative(root, job.file) : undefined,
             severity: job.transcribed ? 'warning' : 'error',
+            known: known.get(job.output)?.labels ? known.get(job.output) : undefined,
           })),
         );
     }),

@@ -120,7 +120,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
     // the print check reads every PDF as a reader would; an error keeps the previous output
     const { checkPrinted } = await import('./print-check.ts');
-    const checked = await checkPrinted(work, jobs, root);
+    const checked = await checkPrinted(work, jobs, printed, root);
     if (checked.errors) throw new PrintError(`ตรวจ PDF พบข้อผิดพลาด ${checked.errors} รายการ (the print check found ${checked.errors} errors)`);
     // who the approval pages name, for `npm run sign` to check its key against
     if (signer && printed.length) writeFileSync(join(work, SIGNER_FILE), `${JSON.stringify(signer, null, 2)}\n`);

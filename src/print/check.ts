@@ -20,7 +20,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, PDFArray } from 'pdf-lib';
-import { outlineOf } from './pdf/outline.ts';
+import { readFileSync } from 'node:fs';
+import { type OutlineEntry, outlineOfDocument } from './pdf/outline.ts';
 
 const run = promisify(execFile);
 
@@ -110,8 +111,7 @@ function bands(lines: readonly Line[]): Line[][] {
 const squash = (s: string) => s.replace(/[^\u0E01-\u0E5BA-Za-z0-9]/g, '');
 
 /** The label of every page from the PDF's /PageLabels (prefixes, as print/pdf/metadata.ts writes them). */
-async function pageLabels(bytes: Uint8Array, count: number): Promise<string[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+function pageLabels(doc: PDFDocument, count: number): string[] {
   const nums = doc.catalog.lookupMaybe(PDFName.of('PageLabels'), PDFDict)?.lookupMaybe(PDFName.of('Nums'), PDFArray);
   const labels = new Array<string>(count).fill('');
   if (!nums) return labels;
@@ -151,18 +151,23 @@ const near = (a: number, b: number) => Math.abs(a - b) < 3;
  */
 export async function checkPdf(
   path: string,
-  options: { pdf: string; file?: string; severity?: 'error' | 'warning'; bytes?: Uint8Array } = { pdf: path },
+  options: {
+    pdf: string;
+    file?: string;
+    severity?: 'error' | 'warning';
+    /** what the printer already read of this PDF: /PageLabels and bookmarks (saves parsing it again) */
+    known?: { labels: string[]; outline: OutlineEntry[] };
+  } = { pdf: path },
 ): Promise<PrintProblem[]> {
-  const { readFileSync } = await import('node:fs');
-  const bytes = options.bytes ?? readFileSync(path);
   const severity = options.severity ?? 'error';
   const pages = await pageTexts(path);
-  const declared = await pageLabels(bytes, pages.length);
+  const doc = options.known ? undefined : await PDFDocument.load(readFileSync(path), { updateMetadata: false });
+  const declared = options.known?.labels ?? pageLabels(doc!, pages.length);
   // the number a reader sees: printed in the margin; the first body page prints none (it is ๑)
   const arabic = (t: string) => Number(t.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)));
   const seen = pages.map((p, i) => p.printed || (/^[๐-๙]+$/.test(pages[i + 1]?.printed ?? '') && arabic(pages[i + 1]!.printed) === 2 ? '๑' : ''));
   const labels = declared.some(Boolean) ? declared : seen;
-  const outline = await outlineOf(bytes);
+  const outline = options.known?.outline ?? outlineOfDocument(doc!);
   const problems: PrintProblem[] = [];
   const report = (code: PrintCheckCode, page: number, message: string, hint: string) =>
     problems.push({ code, severity, pdf: options.pdf, file: options.file, page, label: labels[page - 1] || undefined, message, hint });

@@ -10,7 +10,7 @@
  *   group at the foot of every page the table spans;
  * - a short line right before a table or figure (its title typed as a paragraph) stays with it;
  * - a short table (up to 12 rows, well under a page) is never split across pages, and a long one never leaves its
- *   last row or its totals alone on a page; a short closing note after the last landscape figure of
+ *   last two rows or its totals alone on a page; a short closing note after the last landscape figure of
  *   a part stays on its landscape page.
  */
 import type { Page } from 'puppeteer-core';
@@ -35,7 +35,7 @@ export async function preparePrintLayout(page: Page): Promise<void> {
       const body = [...table.tBodies].flatMap((b) => [...b.rows]);
       // (kept whole only when it is well under a page: a taller one would leave a page empty and split anyway)
       if (body.length <= 12 && table.getBoundingClientRect().height < 560) (table.closest<HTMLElement>('figure') ?? table).classList.add('keep-whole');
-      else body[body.length - 1]!.classList.add('keep-with-previous');
+      else for (const row of body.slice(-2)) row.classList.add('keep-with-previous');
     }
     for (const foot of document.querySelectorAll<HTMLTableSectionElement>('.chapter tfoot')) {
       for (const row of foot.rows) row.classList.add('keep-with-previous');

@@ -18,6 +18,7 @@ import { fileFor, serve } from './serve.ts';
 import { finalizePdf, type PdfMetadata } from './pdf/metadata.ts';
 import { destinationPages, pageLabel } from './toc.ts';
 import { preparePrintLayout } from './layout.ts';
+import type { OutlineEntry } from './pdf/outline.ts';
 
 export interface PrintJob {
   /** path of the print page in the built site, e.g. /print/x/ */
@@ -39,6 +40,9 @@ export interface PrintResult {
   seconds: number;
   /** taken from the print cache: nothing that shapes it changed */
   cached: boolean;
+  /** the label printed on each page and the bookmarks, for the print check (read once, here) */
+  labels: string[];
+  outline: OutlineEntry[];
 }
 
 /**
@@ -234,7 +238,7 @@ async function printOne(
   job: PrintJob,
   blocked: string[],
   siteUrl: string | undefined,
-): Promise<{ pdf: Uint8Array; pages: number; passes: number; labels: string[] }> {
+): Promise<{ pdf: Uint8Array; pages: number; passes: number; labels: string[]; outline: OutlineEntry[] }> {
   const page = await browser.newPage();
   try {
     await page.setRequestInterception(true);
@@ -259,14 +263,14 @@ async function printOne(
       Array.from({ length: count }, (_, i) => pageLabel(i, bodyStart, hasFront ? cover : undefined) || 'ปก');
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 });
-      const { pages, count } = await destinationPages(pdf);
+      const { pages, count, outline } = await destinationPages(pdf);
       const targets = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.toc .n')].map((n) => n.dataset.target ?? ''));
-      if (!targets.length) return { pdf, pages: count, passes: pass, labels: labelsOf(count, cover) };
+      if (!targets.length) return { pdf, pages: count, passes: pass, labels: labelsOf(count, cover), outline };
       // body pages count from the document title; front matter from the first front page
       const bodyStart = pages.get(targets[0]!) ?? 0;
       const text = targets.map((id) => (pages.has(id) ? pageLabel(pages.get(id)!, bodyStart, hasFront ? cover : undefined)! : ''));
       const key = text.join('|');
-      if (key === previous) return { pdf, pages: count, passes: pass, labels: labelsOf(count, bodyStart) };
+      if (key === previous) return { pdf, pages: count, passes: pass, labels: labelsOf(count, bodyStart), outline };
       previous = key;
       await page.evaluate((values: string[]) => {
         document.querySelectorAll<HTMLElement>('.toc .n').forEach((n, i) => {
@@ -334,8 +338,8 @@ export async function printDocuments(
     if (cached && existsSync(cached) && existsSync(`${cached}.json`)) {
       copyFileSync(cached, `${file}.tmp-${process.pid}`);
       renameSync(`${file}.tmp-${process.pid}`, file);
-      const { pages } = JSON.parse(readFileSync(`${cached}.json`, 'utf8')) as { pages: number };
-      results[i] = { output: job.output, pages, passes: 0, seconds: (performance.now() - t0) / 1000, cached: true };
+      const { pages, labels, outline } = JSON.parse(readFileSync(`${cached}.json`, 'utf8')) as Pick<PrintResult, 'pages' | 'labels' | 'outline'>;
+      results[i] = { output: job.output, pages, passes: 0, seconds: (performance.now() - t0) / 1000, cached: true, labels, outline };
       progress(`pdf: ${++done}/${jobs.length} ${job.output} — ไม่เปลี่ยน ใช้ฉบับเดิม (unchanged, from the cache)`);
       return;
     }
@@ -365,10 +369,18 @@ export async function printDocuments(
     writeFileSync(tmp, finalizePdf(printed.pdf, job.metadata, printed.labels));
     if (cached) {
       copyFileSync(tmp, cached);
-      writeFileSync(`${cached}.json`, JSON.stringify({ pages: printed.pages, output: job.output }));
+      writeFileSync(`${cached}.json`, JSON.stringify({ pages: printed.pages, output: job.output, labels: printed.labels, outline: printed.outline }));
     }
     renameSync(tmp, file);
-    results[i] = { output: job.output, pages: printed.pages, passes: printed.passes, seconds: (performance.now() - t0) / 1000, cached: false };
+    results[i] = {
+      output: job.output,
+      pages: printed.pages,
+      passes: printed.passes,
+      seconds: (performance.now() - t0) / 1000,
+      cached: false,
+      labels: printed.labels,
+      outline: printed.outline,
+    };
     pagesDone += printed.pages;
     progress(
       `pdf: ${++done}/${jobs.length} ${job.output} — ${printed.pages} หน้า, ${printed.passes} รอบ (${pagesDone} pages, ${((performance.now() - started) / 1000).toFixed(1)} s)`,

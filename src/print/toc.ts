@@ -5,6 +5,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { toThaiDigits } from '../domain/thai/digits.ts';
+import { type OutlineEntry, outlineOfDocument } from './pdf/outline.ts';
 
 /** Decodes a PDF name (`#E0#B8#AA` escapes; Chromium also percent-encodes) to text. */
 function nameText(name: PDFName): string {
@@ -24,8 +25,8 @@ function nameText(name: PDFName): string {
   }
 }
 
-/** Zero-based page index of every named destination, and the page count. */
-export async function destinationPages(pdf: Uint8Array): Promise<{ pages: Map<string, number>; count: number }> {
+/** Zero-based page index of every named destination, the page count and the bookmarks. */
+export async function destinationPages(pdf: Uint8Array): Promise<{ pages: Map<string, number>; count: number; outline: OutlineEntry[] }> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const refs = doc.getPages().map((p) => p.ref);
   const index = (ref: PDFRef) => refs.findIndex((r) => r.objectNumber === ref.objectNumber && r.generationNumber === ref.generationNumber);
@@ -38,7 +39,7 @@ export async function destinationPages(pdf: Uint8Array): Promise<{ pages: Map<st
     const page = target.get(0);
     if (page instanceof PDFRef) pages.set(nameText(key), index(page));
   }
-  return { pages, count: refs.length };
+  return { pages, count: refs.length, outline: outlineOfDocument(doc) };
 }
 
 const THAI_ALPHA = 'กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ';

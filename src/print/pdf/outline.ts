@@ -10,7 +10,11 @@ export interface OutlineEntry {
 }
 
 export async function outlineOf(file: string | Uint8Array): Promise<OutlineEntry[]> {
-  const doc = await PDFDocument.load(typeof file === 'string' ? readFileSync(file) : file, { updateMetadata: false });
+  return outlineOfDocument(await PDFDocument.load(typeof file === 'string' ? readFileSync(file) : file, { updateMetadata: false }));
+}
+
+/** The bookmarks of a loaded PDF (the printer has it loaded already for the two-pass TOC). */
+export function outlineOfDocument(doc: PDFDocument): OutlineEntry[] {
   const pages = doc.getPages().map((p) => p.ref.toString());
   const ctx = doc.context;
   const named = new Map<string, PDFArray>();
