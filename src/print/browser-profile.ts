@@ -42,45 +42,58 @@ const ownerOf = (folder: string): number => Number(new RegExp(`${PREFIX}(\\d+)-`
  * stopped. Linux only (it reads /proc); elsewhere it does nothing.
  */
 export function killOrphanBrowsers(): number {
-  let killed = 0;
   // the browser and every helper it started (its crash handler names the profile in --database=…)
   const marker = join(tmpdir(), PREFIX);
-  let pids: string[] = [];
-  try {
-    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
-  } catch {
-    return 0;
-  }
-  const stopped: string[] = [];
-  for (const pid of pids) {
-    let args: string[];
-    try {
-      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    } catch {
-      continue;
-    }
-    // the path itself or a flag's value (`--user-data-dir=…`, `--database=…/Crashpad`), never a longer path that contains it
-    const profile = args.find((a) => a.startsWith(marker) || (a.startsWith('--') && a.slice(a.indexOf('=') + 1).startsWith(marker)));
-    if (!profile) continue;
-    const owner = ownerOf(profile);
-    if (owner === process.pid || isAlive(owner)) continue;
-    try {
-      process.kill(Number(pid), 'SIGKILL');
-      stopped.push(pid);
-      killed++;
-    } catch {
-      // gone already
-    }
-  }
-  // let them go before their profiles are removed (a dying browser may still write to it)
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let i = 0; i < 30 && stopped.some((pid) => existsSync(`/proc/${pid}/cmdline`) && !isZombie(pid)); i++) Atomics.wait(pause, 0, 0, 100);
-  try {
-    for (const name of readdirSync(tmpdir())) {
-      if (name.startsWith(PREFIX) && !isAlive(ownerOf(name)) && ownerOf(name) !== process.pid) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  const orphans = (): string[] => {
+    let pids: string[] = [];
+    try {
+      pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+    } catch {
+      return [];
     }
-  } catch {
-    // a temporary folder we cannot read holds nothing of ours
+    return pids.filter((pid) => {
+      let args: string[];
+      try {
+        args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      } catch {
+        return false;
+      }
+      // the path itself or a flag's value (`--user-data-dir=…`, `--database=…/Crashpad`), never a longer path that contains it
+      const profile = args.find((a) => a.startsWith(marker) || (a.startsWith('--') && a.slice(a.indexOf('=') + 1).startsWith(marker)));
+      if (!profile || isZombie(pid)) return false;
+      const owner = ownerOf(profile);
+      return owner !== process.pid && !isAlive(owner);
+    });
+  };
+  const removeProfiles = () => {
+    try {
+      for (const name of readdirSync(tmpdir())) {
+        if (name.startsWith(PREFIX) && !isAlive(ownerOf(name)) && ownerOf(name) !== process.pid) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+      }
+    } catch {
+      // a temporary folder we cannot read holds nothing of ours
+    }
+  };
+  let killed = 0;
+  // rounds until none is left: a dying browser may still start a helper after a scan
+  for (let round = 0; round < 6; round++) {
+    const stopped = orphans();
+    if (!stopped.length) break;
+    for (const pid of stopped) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+        killed++;
+      } catch {
+        // gone already
+      }
+    }
+    // let them go before their profiles are removed (a dying browser may still write to it)
+    for (let i = 0; i < 30 && stopped.some((pid) => existsSync(`/proc/${pid}/cmdline`) && !isZombie(pid)); i++) Atomics.wait(pause, 0, 0, 100);
   }
+  removeProfiles();
+  // a helper that was still writing may have made the folder again
+  Atomics.wait(pause, 0, 0, 200);
+  removeProfiles();
   return killed;
 }
