@@ -19,10 +19,22 @@ import { splitFrontmatter } from './frontmatter.ts';
 import { checkMdxLimits, checkYamlLimits } from './limits.ts';
 import { readYamlData } from './yaml.ts';
 
-/** The renderer's own code is part of every entry's digest: a changed renderer renders again. */
+/**
+ * The renderer's own code and the schemas are part of every entry's digest: a changed renderer
+ * renders again, and a changed schema (a new field with its default) parses every entry again.
+ */
 const RENDERER = (() => {
   const hash = createHash('sha256');
-  for (const file of ['body.ts', 'url-policy.ts', 'loader.ts']) {
+  let schemas: string[] = [];
+  try {
+    schemas = readdirSync(new URL('./schema/', import.meta.url))
+      .filter((f) => f.endsWith('.ts'))
+      .sort()
+      .map((f) => `schema/${f}`);
+  } catch {
+    // bundled without its sources: the file names alone
+  }
+  for (const file of ['body.ts', 'url-policy.ts', 'loader.ts', ...schemas]) {
     try {
       hash.update(readFileSync(new URL(`./${file}`, import.meta.url)));
     } catch {

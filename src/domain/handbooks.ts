@@ -3,7 +3,7 @@
  * owns documents and has no handbook of its own (its manuals, plans, KPIs, and the flowcharts its
  * manuals do not already embed). Used by the print pages and by the build's PDF list alike.
  */
-import type { Handbook, HandbookPart } from '../content/schema/index.ts';
+import type { Handbook, HandbookPart, Office } from '../content/schema/index.ts';
 
 interface Doc {
   id: string;
@@ -15,7 +15,7 @@ export interface HandbookSources {
   plans: Doc[];
   kpis: Doc[];
   flowcharts: Doc[];
-  offices: Array<{ id: string; data: { name: string } }>;
+  offices: Array<{ id: string; data: Pick<Office, 'name' | 'head' | 'deputy'> }>;
   handbooks: Array<{ id: string; data: Handbook }>;
 }
 export interface ResolvedHandbook {
@@ -72,7 +72,12 @@ export function resolveHandbooks(src: HandbookSources): ResolvedHandbook[] {
           `ที่หน่วยงานรับผิดชอบ เพื่อใช้เป็นแนวทางในการปฏิบัติงานให้เป็นมาตรฐานเดียวกัน และเป็นเอกสารอ้างอิงของผู้ปฏิบัติงาน`,
         contents,
         appendix: [],
-        approvals: [],
+        // its own office's signatories, never another's: the deputy reviews, the head approves
+        approvals: [
+          ...(office.data.deputy ? [{ role: 'ผู้ตรวจสอบ' as const, ...office.data.deputy }] : []),
+          ...(office.data.head ? [{ role: 'ผู้อนุมัติ' as const, ...office.data.head }] : []),
+        ],
+        revisions: [],
       },
     });
   }

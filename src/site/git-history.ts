@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 
 export interface Revision {
   hash: string;
-  /** ISO date of the commit, in the committer's own time zone as written */
+  /** ISO date of the commit in Thailand (Asia/Bangkok), whatever zone the author committed in */
   date: string;
   author: string;
   message: string;
@@ -33,7 +33,7 @@ function load(): Map<string, Revision[]> {
       for (const f of files.filter(Boolean)) {
         const abs = resolve(top, f);
         const list = map.get(abs) ?? [];
-        list.push({ hash, date: date.slice(0, 10), author, message });
+        list.push({ hash, date: dateInBangkok(date), author, message });
         map.set(abs, list);
       }
     }
@@ -52,4 +52,11 @@ export function historyOf(file: string): Revision[] {
 /** The path of a file relative to the repository root, for edit links. */
 export function repoPath(file: string): string {
   return relative(process.cwd(), resolve(file)).split('\\').join('/');
+}
+
+/** The calendar date in Bangkok of an ISO timestamp with its offset (`2026-11-30T20:15:00-05:00` → 2026-12-01). */
+export function dateInBangkok(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso.slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }

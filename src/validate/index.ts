@@ -3,6 +3,7 @@
  * and column. Never throws on bad content: a problem the tool did not expect becomes an
  * `internal-error` problem on that file.
  */
+import { partId, partKind } from '../domain/handbooks.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { COLLECTIONS, SINGLE_FILES, type CollectionData, type CollectionDef, type CollectionName, type Glossary, type Site } from '../content/schema/index.ts';
@@ -10,7 +11,19 @@ import { ID_PATTERN } from '../content/schema/fields.ts';
 import { decodeUtf8, EXTENSIONS, judgeEntryFile, lstatOrUndefined, MAX_FILE_BYTES } from '../content/files.ts';
 import { splitFrontmatter } from '../content/frontmatter.ts';
 import { checkMdxLimits, checkYamlLimits, type LimitProblem } from '../content/limits.ts';
-import { checkFlowchart, checkHandbook, checkKpi, checkOfficeCycles, checkPlaceholders, checkPlan, checkPrintable, checkTables } from './rules/index.ts';
+import {
+  checkFlowchart,
+  checkHandbook,
+  checkKpi,
+  checkOfficeCycles,
+  checkPlaceholders,
+  checkPlan,
+  checkPrintable,
+  checkRevisions,
+  checkTables,
+  checkApprovals,
+  checkOfficeSignatories,
+} from './rules/index.ts';
 import { checkMdxBody, type ComponentReference } from './mdx-body.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { checkSchema, walkSchema, type FoundReference } from './schema-check.ts';
@@ -337,6 +350,22 @@ export function validateContent(contentDir: string, root = process.cwd(), parse:
   };
 }
 
+const owners = new WeakMap<Map<string, Map<string, Loaded>>, Set<string>>();
+/** The offices that own a document (and so get a default volume), found once per validation. */
+function ownsDocuments(byCollection: Map<string, Map<string, Loaded>>): Set<string> {
+  let set = owners.get(byCollection);
+  if (!set) {
+    set = new Set();
+    for (const collection of ['manuals', 'plans', 'kpis', 'flowcharts'])
+      for (const l of byCollection.get(collection)?.values() ?? []) {
+        const office = (l.entry?.data as { office?: string } | undefined)?.office;
+        if (office) set.add(office);
+      }
+    owners.set(byCollection, set);
+  }
+  return set;
+}
+
 function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): void {
   const { source } = l;
   for (const ref of l.references) {
@@ -373,6 +402,7 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
     }
   }
   const { entry } = l;
+  if (entry && 'revisions' in entry.data) checkRevisions(source, entry.data);
   switch (entry?.collection) {
     case 'flowcharts':
       checkFlowchart(source, entry.data);
@@ -385,9 +415,17 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
       break;
     case 'manuals':
       checkTables(source, entry.data.tables, entry.data.fiscalYear, ['tables']);
+      checkApprovals(source, entry.data.approvals);
       break;
-    case 'handbooks':
+    case 'handbooks': {
       checkHandbook(source, entry.data, (id) => dataOf(byCollection.get('manuals')?.get(id), 'manuals')?.tables ?? []);
+      // a volume of transcribed documents only: its missing signatories are the sources' own
+      const parts = [...entry.data.contents, ...entry.data.appendix].map((p) => byCollection.get(`${partKind(p)}s`)?.get(partId(p)));
+      checkApprovals(source, entry.data.approvals, parts.length > 0 && parts.every((p) => p?.source.transcribed));
+      break;
+    }
+    case 'offices':
+      if (ownsDocuments(byCollection).has(entry.id)) checkOfficeSignatories(source, entry.data);
       break;
   }
 }

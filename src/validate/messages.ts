@@ -153,6 +153,38 @@ export const MESSAGES = {
     kind: 'error',
     text: (p: P<'component' | 'name'>) => `คอมโพเนนต์ ${q(`<${p.component}>`)} ต้องมีแอตทริบิวต์ ${q(p.name)} (required attribute missing)`,
   },
+  'approval-role-missing': {
+    kind: 'consistency',
+    text: (p: P<'roles'>) =>
+      `ยังไม่ได้ระบุผู้ลงนามในบทบาท ${p.roles} หน้าอนุมัติต้องมีผู้จัดทำ ผู้ตรวจสอบ และผู้อนุมัติ (approvals: every role needs its signatory; a transcribed source prints an empty block)`,
+  },
+  'office-signatory-missing': {
+    kind: 'warning',
+    text: (p: P<'fields'>) =>
+      `หน่วยงานนี้ยังไม่ระบุ ${p.fields} เล่มคู่มือของหน่วยงานจะพิมพ์ช่องลงนามว่างไว้ (the office's default volume takes its signatories from head and deputy)`,
+  },
+  'revision-order': {
+    kind: 'error',
+    text: (p: P<'number' | 'previous'>) =>
+      `ครั้งที่ปรับปรุง ${p.number} ต้องมากกว่าครั้งก่อนหน้า (${p.previous}) ประวัติการแก้ไขเรียงจากเก่าไปใหม่ (revision numbers must increase, oldest first)`,
+  },
+  'revision-date-order': {
+    kind: 'error',
+    text: (p: P<'date' | 'previous'>) => `วันที่ ${p.date} ก่อนวันที่ของครั้งก่อนหน้า (${p.previous}) (a revision is dated before the one before it)`,
+  },
+  'revision-in-future': {
+    kind: 'error',
+    text: (p: P<'date'>) => `วันที่ ${p.date} ยังมาไม่ถึง การแก้ไขที่บันทึกต้องเกิดขึ้นแล้ว (a revision dated in the future)`,
+  },
+  'revision-number-mismatch': {
+    kind: 'consistency',
+    text: (p: P<'revision' | 'last'>) =>
+      `ครั้งที่ปรับปรุง (revision) คือ ${p.revision} แต่ประวัติการแก้ไขล่าสุดคือครั้งที่ ${p.last} (the document's revision is not its newest revision record)`,
+  },
+  'revision-after-effective': {
+    kind: 'consistency',
+    text: (p: P<'date' | 'effective'>) => `การแก้ไขล่าสุดลงวันที่ ${p.date} หลังวันที่มีผลบังคับใช้ (${p.effective}) (the newest revision is dated after the effective date)`,
+  },
   'unprintable-character': {
     kind: 'consistency',
     text: (p: P<'char' | 'code'>) =>

@@ -15,6 +15,8 @@ export interface ReportOptions {
   suggestion?: string;
   /** A position in the file when it is not a field (MDX nodes). */
   position?: { line: number; column: number };
+  /** Judge a consistency problem as in a transcribed source (a volume of transcribed documents) or not. */
+  transcribed?: boolean;
 }
 
 export class SourceFile {
@@ -41,7 +43,7 @@ export class SourceFile {
 
   /** Records a problem; the field path is located in the YAML when possible. */
   report<C extends MessageCode>(code: C, path: Path, params: ParamsOf<C> = {} as ParamsOf<C>, options: ReportOptions = {}): void {
-    const severity = severityOf(code, this.transcribed);
+    const severity = severityOf(code, options.transcribed ?? this.transcribed);
     if (!severity) return;
     const pos = options.position ?? this.locate(path, options.at ?? 'value');
     this.problems.push({

@@ -31,7 +31,7 @@ test('an error: exit 1, text format with file:line:column and a count', () => {
   const r = validate('total-mismatch');
   expect(r.status).toBe(1);
   expect(r.stdout.trim().split('\n')).toEqual([
-    'content/manuals/test-manual.mdx:25:22 ข้อผิดพลาด error [total-mismatch] tables[0].totals.units: ยอดรวมคอลัมน์ `หน่วย` ของตาราง `costs` ระบุไว้ `12` แต่ผลรวมของแถวเป็น `11` (declared total does not equal the sum of the rows)',
+    'content/manuals/test-manual.mdx:31:22 ข้อผิดพลาด error [total-mismatch] tables[0].totals.units: ยอดรวมคอลัมน์ `หน่วย` ของตาราง `costs` ระบุไว้ `12` แต่ผลรวมของแถวเป็น `11` (declared total does not equal the sum of the rows)',
     'ข้อผิดพลาด 1 รายการ คำเตือน 0 รายการ ใน 1 แฟ้ม (1 error, 0 warnings in 1 file)',
   ]);
 });

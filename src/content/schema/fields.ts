@@ -49,3 +49,21 @@ export const sourceField = () =>
       note: textField().optional().describe('หมายเหตุการถอดความ (notes on the transcription)'),
     })
     .describe('เอกสารต้นฉบับที่ถอดความมา: ความไม่สอดคล้องที่มีอยู่ในต้นฉบับจะรายงานเป็นคำเตือน (transcribed source: its inconsistencies are warnings)');
+
+/** One entry of a document's authored revision record (ประวัติการแก้ไข): the official record, not git's. */
+export const RevisionSchema = z.object({
+  /** ครั้งที่ปรับปรุง: 0 for the first issue (revision number) */
+  number: z.number().int().min(0).describe('ครั้งที่ปรับปรุง: ฉบับแรกคือ 0 (revision number; 0 is the first issue)'),
+  /** วันที่ (date, Thai or ISO) */
+  date: thaiDateField(),
+  /** รายการแก้ไข (what changed, in Thai) */
+  changes: textField().describe('รายการแก้ไข (what changed)'),
+  /** ผู้อนุมัติการแก้ไข (approved by) */
+  approvedBy: textField().optional().describe('ผู้อนุมัติการแก้ไข (approved by)'),
+});
+
+/** `revisions:` — the authored revision record, oldest first. */
+export const revisionsField = () =>
+  z.array(RevisionSchema).default([]).describe('ประวัติการแก้ไข เรียงจากเก่าไปใหม่: ครั้งที่ วันที่ รายการแก้ไข ผู้อนุมัติ (the authored revision record, oldest first)');
+
+export type Revision = z.output<typeof RevisionSchema>;

@@ -4,7 +4,7 @@
  * handbook of their own get one by default (src/domain/handbooks.ts).
  */
 import { z } from 'zod';
-import { beYearField, refField, textField, thaiDateField } from './fields.ts';
+import { beYearField, refField, revisionsField, textField, thaiDateField } from './fields.ts';
 import { ApprovalSchema } from './manual.ts';
 
 /** One part of a volume: a manual, a plan, a KPI or a flowchart, by id. */
@@ -36,6 +36,8 @@ export const HandbookSchema = z.strictObject({
   /** ภาคผนวก (appendix parts) */
   appendix: z.array(HandbookPartSchema).default([]).describe('ภาคผนวก (appendix)'),
   /** ผู้ลงนาม (signatories) */
+  /** ประวัติการแก้ไข (authored revision record) */
+  revisions: revisionsField(),
   approvals: z.array(ApprovalSchema).default([]).describe('ผู้ลงนาม (signatories)'),
 });
 export type Handbook = z.output<typeof HandbookSchema>;

@@ -1,6 +1,6 @@
 /** KPIs (ตัวชี้วัด): thresholds, weight, baselines and quarterly results with the scores as reported. */
 import { z } from 'zod';
-import { beYearField, refField, sourceField, textField } from './fields.ts';
+import { beYearField, refField, revisionsField, sourceField, textField } from './fields.ts';
 
 export const ContactSchema = z.object({
   /** ชื่อ (name) */
@@ -90,6 +90,8 @@ export const KpiSchema = z.object({
   notes: z.array(textField()).default([]),
   /** เอกสารต้นฉบับ (source) */
   source: sourceField().optional(),
+  /** ประวัติการแก้ไข (authored revision record) */
+  revisions: revisionsField(),
 });
 export type Kpi = z.output<typeof KpiSchema>;
 export type KpiInput = z.input<typeof KpiSchema>;

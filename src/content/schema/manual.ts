@@ -4,7 +4,7 @@
  * the page and the PDF show only what is known.
  */
 import { z } from 'zod';
-import { beYearField, refField, sourceField, textField, thaiDateField } from './fields.ts';
+import { beYearField, refField, revisionsField, sourceField, textField, thaiDateField } from './fields.ts';
 import { DataTableSchema } from './table.ts';
 
 /** The three roles of an approval block. */
@@ -63,6 +63,8 @@ export const ManualSchema = z.object({
   tables: z.array(DataTableSchema).default([]).describe('ตารางข้อมูล (data tables)'),
   /** เอกสารต้นฉบับ (transcribed source) */
   source: sourceField().optional(),
+  /** ประวัติการแก้ไข (authored revision record) */
+  revisions: revisionsField(),
 });
 export type Manual = z.output<typeof ManualSchema>;
 export type ManualInput = z.input<typeof ManualSchema>;

@@ -2,6 +2,14 @@
 import { z } from 'zod';
 import { refField, textField } from './fields.ts';
 
+/** A person who signs for an office: full name and position. */
+const SignatoryOfOffice = z.object({
+  /** ชื่อ-นามสกุลเต็ม (full name) */
+  name: textField().describe('ชื่อ-นามสกุลเต็ม (full name)'),
+  /** ตำแหน่ง (position) */
+  position: textField().describe('ตำแหน่ง (position)'),
+});
+
 export const OfficeSchema = z.object({
   /** ชื่อหน่วยงานเต็ม (full name) */
   name: textField().describe('ชื่อหน่วยงานเต็ม (full name)'),
@@ -15,6 +23,10 @@ export const OfficeSchema = z.object({
   address: textField().optional().describe('ที่อยู่ (address)'),
   /** โทรศัพท์ (phone) */
   phone: textField().optional().describe('โทรศัพท์ (phone)'),
+  /** หัวหน้าหน่วยงาน: ผู้อนุมัติของเล่มคู่มือของหน่วยงาน (head of office: approves the office's default volume) */
+  head: SignatoryOfOffice.optional().describe('หัวหน้าหน่วยงาน: ผู้อนุมัติของเล่มคู่มือของหน่วยงาน (head of office)'),
+  /** รองหัวหน้าหน่วยงาน: ผู้ตรวจสอบของเล่มคู่มือของหน่วยงาน (deputy: reviews the office's default volume) */
+  deputy: SignatoryOfOffice.optional().describe('รองหัวหน้าหน่วยงาน: ผู้ตรวจสอบของเล่มคู่มือของหน่วยงาน (deputy head of office)'),
 });
 export type Office = z.output<typeof OfficeSchema>;
 export type OfficeInput = z.input<typeof OfficeSchema>;

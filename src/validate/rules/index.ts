@@ -12,3 +12,5 @@ export { checkHandbook } from './handbook.ts';
 export { checkOfficeCycles } from './offices.ts';
 export { checkPlaceholders } from './placeholders.ts';
 export { checkPrintable } from './printable.ts';
+export { checkRevisions } from './revisions.ts';
+export { checkApprovals, checkOfficeSignatories } from './approvals.ts';
