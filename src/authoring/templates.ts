@@ -3,6 +3,8 @@
  * (in «…», to be replaced) and comments that explain each field. References point at entries that
  * exist in the content folder (the first office, mandate, manual), to be changed by the author.
  */
+import { formatThaiDate } from '../domain/thai/index.ts';
+import { todayInBangkok } from '../validate/rules/revisions.ts';
 import { fiscalYearOf } from '../domain/thai/index.ts';
 
 export const TYPES = ['manual', 'flowchart', 'plan', 'kpi', 'mission', 'office', 'handbook'] as const;
@@ -64,9 +66,16 @@ approvals:                    # ผู้จัดทำ ผู้ตรวจ�
   - role: ผู้จัดทำ
     name: «ชื่อ-นามสกุล»
     position: «ตำแหน่ง»
+  - role: ผู้ตรวจสอบ
+    name: «ชื่อ-นามสกุลผู้ตรวจสอบ»
+    position: «ตำแหน่ง»
   - role: ผู้อนุมัติ
     name: «ชื่อ-นามสกุลผู้อนุมัติ»
     position: «ตำแหน่ง»
+revisions:                    # ประวัติการแก้ไข เรียงจากเก่าไปใหม่ ครั้งล่าสุดต้องตรงกับ revision
+  - number: 0
+    date: ${formatThaiDate(todayInBangkok(), 'short')}             # วันที่จัดทำ
+    changes: จัดทำฉบับแรก
 print:
   preface: |-
     «คำนำ: คู่มือนี้จัดทำขึ้นเพื่อ…»
@@ -181,6 +190,12 @@ flowcharts: []                 # ผังกระบวนการของ�
 name: «ชื่อหน่วยงานเต็ม»
 shortName: «ชื่อย่อ»
 # parent: ${ctx.office}          # หน่วยงานต้นสังกัด (เอาเครื่องหมาย # ออกถ้ามี)
+head:                          # หัวหน้าหน่วยงาน: ผู้อนุมัติเล่มคู่มือของหน่วยงาน
+  name: «ชื่อ-นามสกุล»
+  position: «ตำแหน่ง»
+deputy:                        # รองหัวหน้าหน่วยงาน: ผู้ตรวจสอบเล่มคู่มือของหน่วยงาน
+  name: «ชื่อ-นามสกุล»
+  position: «ตำแหน่ง»
 `;
     case 'handbook':
       return `# เล่มคู่มือสำหรับพิมพ์: เอกสารที่รวมในเล่มตามลำดับ (manual, plan, kpi, flowchart)
@@ -192,7 +207,16 @@ preface: |-
 contents:
   - manual: ${ctx.manual ?? '«รหัสคู่มือ»'}
 appendix: []                   # ภาคผนวก รูปแบบเดียวกับ contents
-approvals: []                  # ผู้ลงนาม เช่น - { role: ผู้อนุมัติ, name: …, position: … }
+approvals:                     # ผู้ลงนามของเล่ม: ผู้จัดทำ ผู้ตรวจสอบ ผู้อนุมัติ
+  - role: ผู้จัดทำ
+    name: «ชื่อ-นามสกุล»
+    position: «ตำแหน่ง»
+  - role: ผู้ตรวจสอบ
+    name: «ชื่อ-นามสกุลผู้ตรวจสอบ»
+    position: «ตำแหน่ง»
+  - role: ผู้อนุมัติ
+    name: «ชื่อ-นามสกุลผู้อนุมัติ»
+    position: «ตำแหน่ง»
 `;
   }
 }

@@ -389,3 +389,39 @@ describe('approver-grade layout of the seed PDFs (issue: print check)', () => {
     expect(broken).toEqual([]);
   });
 });
+
+describe('the official record on the printed pages (issue: official record, part 1)', () => {
+  const files = () =>
+    readdirSync(join(real.out, 'pdf'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort();
+
+  test('no PDF prints a git commit subject or author; the revision record is the authored one, labelled when the source states none', () => {
+    const subjects = execFileSync('git', ['log', '--format=%s%n%an', '--', 'content'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((s) => s.length > 12);
+    for (const f of files()) {
+      const text = run('pdftotext', [join(real.out, 'pdf', f), '-']);
+      for (const s of subjects) expect(text, `${f}: ${s}`).not.toContain(s.slice(0, 40));
+      expect(text, f).not.toMatch(/maintainers|Seed coverage/);
+      expect(compact(text), f).toContain(compact('ประวัติการแก้ไข: ต้นฉบับไม่ระบุประวัติการแก้ไข'));
+    }
+    const fixtureText = run('pdftotext', [join(fixture.out, 'pdf', 'test-manual.pdf'), '-']);
+    expect(compact(fixtureText)).toContain(compact('ปรับปรุงขั้นตอนการลงทะเบียนรับหนังสือ'));
+  });
+
+  test('every approval page has ผู้จัดทำ, ผู้ตรวจสอบ and ผู้อนุมัติ, on one page', () => {
+    for (const f of [...files().map((x) => join(real.out, 'pdf', x)), join(fixture.out, 'pdf', 'test-manual.pdf')]) {
+      const last = pageText(f, pageCount(f));
+      for (const role of ['หน้าอนุมัติ', 'ผู้จัดทำ', 'ผู้ตรวจสอบ', 'ผู้อนุมัติ']) expect(last, `${f}: ${role}`).toContain(role);
+    }
+  });
+
+  test("the fixture office's default volume is signed by its own head and deputy", () => {
+    const pdf = join(fixture.out, 'pdf', 'handbooks', 'office-test-office.pdf');
+    const last = compact(pageText(pdf, pageCount(pdf)));
+    expect(last).toContain(compact('(นางรอง ทดสอบดี)'));
+    expect(last).toContain(compact('(นายหัวหน้า ทดสอบดี)'));
+  });
+});

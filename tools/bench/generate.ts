@@ -146,6 +146,7 @@ export function generateCorpus(seedContent: string, outDir: string, manuals: num
     }
   }
   const offices: string[] = [];
+  const person = () => `${pick(['นาย', 'นาง', 'นางสาว'])}${pick(FIRST)} ${pick(LAST)}`;
   for (let o = 0; o < officeCount; o++) {
     const id = `office-${pad(o + 1)}`;
     const province = PROVINCES[o % PROVINCES.length]!;
@@ -154,10 +155,11 @@ export function generateCorpus(seedContent: string, outDir: string, manuals: num
       name: `สำนักงาน${DEPARTMENTS[o % departmentCount]!.replace(/^กรม|^สำนักงาน/, '')}จังหวัด${province} แห่งที่ ${thaiNum(Math.floor(o / PROVINCES.length) + 1)}`,
       shortName: `สนง.${province} ${thaiNum(o + 1)}`,
       parent: dept,
+      head: { name: person(), position: 'ผู้อำนวยการ' },
+      deputy: { name: person(), position: 'รองผู้อำนวยการ' },
     });
     offices.push(id);
   }
-  const person = () => `${pick(['นาย', 'นาง', 'นางสาว'])}${pick(FIRST)} ${pick(LAST)}`;
 
   for (let i = 0; i < manuals; i++) {
     const n = pad(i + 1);
@@ -235,6 +237,7 @@ export function generateCorpus(seedContent: string, outDir: string, manuals: num
         fiscalYear: FISCAL_YEAR,
         approvals: [
           { role: 'ผู้จัดทำ', name: person(), position: 'นักวิชาการ' },
+          { role: 'ผู้ตรวจสอบ', name: person(), position: 'หัวหน้ากลุ่มงาน' },
           { role: 'ผู้อนุมัติ', name: person(), position: 'ผู้อำนวยการ' },
         ],
         print: { preface: `คู่มือ${subject}ฉบับนี้จัดทำขึ้นเพื่อเป็นแนวทางในการปฏิบัติงานของบุคลากร` },
