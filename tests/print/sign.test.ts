@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, test } from 'vitest';
+import forge from 'node-forge';
 import { loadIdentity, SigningError, signPdf, verifyPdf } from '../../src/print/pdf/sign.ts';
 import { FIXTURES } from '../helpers/corpus.ts';
 import { buildSite } from '../helpers/build-site.ts';
@@ -79,14 +80,117 @@ describe('a build with KHUMUE_SIGN_CERT, then npm run sign with KHUMUE_SIGN_P12 
     expect(text.replace(/\s+/g, ' ')).toContain(`ลงนามด้วยลายมือชื่ออิเล็กทรอนิกส์โดย ${SIGNER} ${ORG}`);
   });
 
-  test('npm run pdf:verify reports signer, time and validity; exit 0', () => {
-    const r = verifyCli(pdfs[0]!);
+  test('npm run pdf:verify reports signer, time, validity and trust; exit 0 only with the signer in the trust store', () => {
+    const untrusted = verifyCli(pdfs[0]!);
+    expect(untrusted.status).toBe(1);
+    expect(untrusted.stdout).toContain('ยังไม่ได้ตรวจการรับรองผู้ลงนาม');
+    expect(untrusted.stdout).not.toContain('ลายมือชื่อถูกต้อง');
+    const r = verifyCli(pdfs[0]!, '--trust', keys);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain(`ผู้ลงนาม (signer): ${SIGNER}, ${ORG}`);
     expect(r.stdout).toMatch(/เวลาลงนาม \(time\): \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+07:00/);
-    expect(r.stdout).toContain('valid): yes · ครอบคลุมทั้งแฟ้ม (whole file): yes');
+    expect(r.stdout).toContain('valid): yes · ครอบคลุมทั้งแฟ้ม (whole file): yes · ได้รับการรับรอง (trusted): yes');
+    expect(r.stdout).toContain('ลายมือชื่อถูกต้อง ครอบคลุมทั้งแฟ้ม ผู้ลงนามได้รับการรับรอง');
   });
 });
+
+describe('what verification must not accept (issue: official record)', () => {
+  /** A throwaway identity made with node-forge, for what openssl here cannot make: past validity, odd key usage. */
+  function forgeIdentity(options: { cn: string; org: string; notBefore: Date; notAfter: Date; keyUsage?: Record<string, boolean> }) {
+    const keys = forge.pki.rsa.generateKeyPair(2048);
+    const cert = forge.pki.createCertificate();
+    cert.publicKey = keys.publicKey;
+    cert.serialNumber = '01';
+    cert.validity.notBefore = options.notBefore;
+    cert.validity.notAfter = options.notAfter;
+    const attrs = [
+      { name: 'countryName', value: 'TH' },
+      { name: 'organizationName', value: forge.util.encodeUtf8(options.org), valueTagClass: forge.asn1.Type.UTF8 },
+      { name: 'commonName', value: forge.util.encodeUtf8(options.cn), valueTagClass: forge.asn1.Type.UTF8 },
+    ];
+    cert.setSubject(attrs as forge.pki.CertificateField[]);
+    cert.setIssuer(attrs as forge.pki.CertificateField[]);
+    if (options.keyUsage) cert.setExtensions([{ name: 'keyUsage', ...options.keyUsage }]);
+    cert.sign(keys.privateKey, forge.md.sha256.create());
+    const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+    const p12 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], 'pw', { algorithm: '3des' });
+    const p12File = join(keys_dir(), `${options.cn.length}-${Math.random().toString(36).slice(2)}.p12`);
+    writeFileSync(p12File, Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
+    return {
+      identity: { name: options.cn, organization: options.org, certificate: der, chain: [], privateKeyPem: forge.pki.privateKeyToPem(keys.privateKey) },
+      p12File,
+    };
+  }
+  let scratch: string | undefined;
+  const keys_dir = () => (scratch ??= mkdtempSync(join(tmpdir(), 'khumue-forge-')));
+  afterAll(() => scratch && rmSync(scratch, { recursive: true, force: true }));
+  const now = Date.now();
+  const day = 86_400_000;
+
+  test('a same-name self-signed forgery of a changed PDF is intact but not trusted: exit 1, never ถูกต้อง', async () => {
+    const unsigned = unsignedOf(readFileSync(pdfs[0]!));
+    const forged = forgeIdentity({ cn: SIGNER, org: ORG, notBefore: new Date(now - day), notAfter: new Date(now + 30 * day) });
+    // the document changed (same length, so its cross-reference still holds), then signed again under the same Thai name
+    const changed = Buffer.from(unsigned.toString('latin1').replace('khumue)', 'khumuX)'), 'latin1');
+    expect(changed.equals(unsigned)).toBe(false);
+    const file = join(keys_dir(), 'forged.pdf');
+    writeFileSync(file, await signPdf(changed, forged.identity));
+    const v = await verifyPdf(readFileSync(file), { trustStore: [readCertDer(CERT)] });
+    expect(v.valid).toBe(true);
+    expect(v.trusted).toBe(false);
+    const r = verifyCli(file, '--trust', keys);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('ผู้ลงนามไม่ได้รับการรับรอง');
+    expect(r.stdout).not.toContain('ลายมือชื่อถูกต้อง');
+  });
+
+  test('an expired certificate, or one without digitalSignature usage, is refused for signing and reported not valid', async () => {
+    const expired = forgeIdentity({ cn: 'นายหมดอายุ ทดสอบ', org: ORG, notBefore: new Date(now - 60 * day), notAfter: new Date(now - 30 * day) });
+    expect(() => loadIdentity(expired.p12File, 'pw')).toThrow(SigningError);
+    expect(() => loadIdentity(expired.p12File, 'pw')).toThrow(/expired or not yet valid/);
+    const unsigned = unsignedOf(readFileSync(pdfs[0]!));
+    const a = await verifyPdf(await signPdf(unsigned, expired.identity));
+    expect(a.valid).toBe(false);
+    expect(a.problems.join('\n')).toContain('not valid at the signing time');
+    const wrongUsage = forgeIdentity({
+      cn: 'นายเข้ารหัส ทดสอบ',
+      org: ORG,
+      notBefore: new Date(now - day),
+      notAfter: new Date(now + 30 * day),
+      keyUsage: { keyEncipherment: true },
+    });
+    expect(() => loadIdentity(wrongUsage.p12File, 'pw')).toThrow(/key usage/);
+    const b = await verifyPdf(await signPdf(unsigned, wrongUsage.identity));
+    expect(b.valid).toBe(false);
+    expect(b.problems.join('\n')).toContain('key usage');
+  });
+
+  test('bytes hidden in the /Contents padding after the CMS make the signature not valid', async () => {
+    const bytes = readFileSync(pdfs[0]!);
+    const text = bytes.toString('latin1');
+    const at = text.lastIndexOf('/Contents <') + '/Contents <'.length;
+    const end = text.indexOf('>', at);
+    const padding = text.slice(at, end).search(/0{64}$/);
+    expect(padding).toBeGreaterThan(0);
+    const edited = Buffer.from(bytes);
+    edited.write('41', at + text.slice(at, end).length - 8, 'latin1');
+    const v = await verifyPdf(edited, { trustStore: [readCertDer(CERT)] });
+    expect(v.valid).toBe(false);
+    expect(v.problems.join('\n')).toContain('zero padding');
+    expect((await verifyPdf(bytes, { trustStore: [readCertDer(CERT)] })).valid).toBe(true);
+  });
+});
+
+/** The PDF as it was before its signature: everything up to the end of the revision before it. */
+function unsignedOf(signed: Buffer): Buffer {
+  const text = signed.toString('latin1');
+  const last = text.lastIndexOf('%%EOF');
+  return signed.subarray(0, text.lastIndexOf('%%EOF', last - 1) + '%%EOF\n'.length);
+}
+
+function readCertDer(pem: string): Buffer {
+  return Buffer.from(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END/.exec(readFileSync(pem, 'utf8'))![1]!.replace(/\s+/g, ''), 'base64');
+}
 
 describe('tampering', () => {
   test('one byte changed: pdfsig reports a digest mismatch and pdf:verify exits 1', () => {
@@ -169,7 +273,8 @@ describe('the signing identity', () => {
     const doc = await PDFDocument.create();
     doc.addPage();
     const base = Buffer.from(await doc.save({ useObjectStreams: false }));
-    const time = new Date('2026-10-01T03:00:00Z');
+    // a fixed moment inside the throwaway certificate's validity (it is valid from the minute it was made)
+    const time = new Date(Math.floor(Date.now() / 1000) * 1000);
     const a = await signPdf(base, id, { time });
     const b = await signPdf(base, id, { time });
     expect(a.equals(b)).toBe(true);

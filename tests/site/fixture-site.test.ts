@@ -3,6 +3,7 @@
  * decodes to the page's own address, the manual shows its git history and edit link, and the
  * Gantt marks months with bars whose arrowheads sit at the range ends.
  */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import type { Browser } from 'puppeteer-core';
@@ -47,11 +48,20 @@ test('the mission page carries a QR code that decodes to its own URL', async () 
   await page.close();
 });
 
-test('a manual shows its revision history from git and an edit link', async () => {
+test('a manual shows its authored revision record (never git subjects), the date it last changed in the repository, and an edit link', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.origin}/manuals/test-manual/`, { waitUntil: 'load' });
   const text = await page.$eval('.revisions', (s) => s.textContent ?? '');
-  expect(text).toMatch(/ปรับปรุงล่าสุด [๐-๙]+ [ก-๙]+ [๐-๙]{4}/);
+  const rows = await page.$$eval('.revisions tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  expect(rows).toEqual([
+    ['๐', '๑ ตุลาคม ๒๕๖๓', 'จัดทำฉบับแรก', '–'],
+    ['๑', '๑ มีนาคม ๒๕๖๔', 'ปรับปรุงขั้นตอนการลงทะเบียนรับหนังสือ', 'นายทดสอบ ระบบดี'],
+  ]);
+  const subjects = execFileSync('git', ['log', '--format=%s%n%an', '--', 'tests/fixtures/valid'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((x) => x.length > 12);
+  for (const subject of subjects) expect(text).not.toContain(subject.slice(0, 40));
+  expect(text).toMatch(/แก้ไขในคลังเอกสารล่าสุด [๐-๙]+ [ก-๙]+ [๐-๙]{4}/);
   expect(await page.$eval('.revisions a', (a) => a.getAttribute('href'))).toBe(
     'https://git.example.go.th/office/khumue/edit/main/tests/fixtures/valid/content/manuals/test-manual.mdx',
   );

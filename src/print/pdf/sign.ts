@@ -14,7 +14,8 @@
  *   file except the signature value.
  */
 import { createHash, createPrivateKey, sign as cryptoSign, webcrypto } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import forge from 'node-forge';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
@@ -101,12 +102,28 @@ export function loadIdentity(file: string, password: string): SigningIdentity {
   const own = certBags.findIndex((b) => b.cert && publicPem !== undefined && forge.pki.publicKeyToPem(b.cert.publicKey) === publicPem);
   const index = Math.max(own, 0);
   const certificate = ders[index]!;
+  refuseUnusable(certBags[index]!.cert!, file);
   return {
     ...subjectOf(certificate),
     certificate,
     chain: ders.filter((_, i) => i !== index),
     privateKeyPem: forge.pki.privateKeyToPem(key),
   };
+}
+
+/**
+ * A certificate that may not sign: outside its validity period now, or whose key usage allows
+ * neither digitalSignature nor nonRepudiation (a signature made with it is not valid anywhere).
+ */
+function refuseUnusable(cert: forge.pki.Certificate, file: string, now = new Date()): void {
+  const { notBefore, notAfter } = cert.validity;
+  if (now < notBefore || now > notAfter)
+    throw new SigningError(
+      `ใบรับรองใน ${file} ใช้ได้ตั้งแต่ ${notBefore.toISOString().slice(0, 10)} ถึง ${notAfter.toISOString().slice(0, 10)} ลงนามวันนี้ไม่ได้ (the certificate is expired or not yet valid)`,
+    );
+  const usage = cert.getExtension('keyUsage') as { digitalSignature?: boolean; nonRepudiation?: boolean } | undefined;
+  if (usage && !usage.digitalSignature && !usage.nonRepudiation)
+    throw new SigningError(`ใบรับรองใน ${file} ไม่อนุญาตให้ใช้ลงนาม (key usage has neither digitalSignature nor nonRepudiation)`);
 }
 
 /** The signer a certificate names (CN, O) and its SHA-256 fingerprint. */
@@ -292,7 +309,10 @@ export async function signPdf(input: Uint8Array, identity: SigningIdentity, opti
 
 export interface Verification {
   signed: boolean;
+  /** the signature value matches the bytes it covers, made by a certificate usable for signing at signing time */
   valid: boolean;
+  /** the signer's certificate chains to a certificate of the trust store (undefined: no trust store given) */
+  trusted?: boolean;
   /** the signature covers every byte of the file but its own value */
   wholeFile: boolean;
   signer?: string;
@@ -301,8 +321,30 @@ export interface Verification {
   problems: string[];
 }
 
-/** Checks the last signature of a PDF: digest, signature value, and that it covers the whole file. */
-export async function verifyPdf(input: Uint8Array): Promise<Verification> {
+/** The certificates (PEM or DER, .pem .crt .cer .der) of a trust-store folder an office keeps, e.g. the Thai government CA. */
+export function loadTrustStore(dir: string): Buffer[] {
+  const out: Buffer[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (!/\.(pem|crt|cer|der)$/i.test(name)) continue;
+    const bytes = readFileSync(join(dir, name));
+    const text = bytes.toString('latin1');
+    const pems = [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
+      Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'),
+    );
+    out.push(...(pems.length ? pems : text.includes('-----BEGIN') ? [] : [bytes]));
+  }
+  return out;
+}
+
+const KEY_USAGE = '2.5.29.15';
+
+/**
+ * Checks the last signature of a PDF: digest and signature value; that it covers the whole file;
+ * that nothing but zero padding follows the CMS in /Contents; that the certificate was within its
+ * validity period at the signing time and may sign (key usage); and, given a trust store, that it
+ * chains to one of its certificates. "valid" without "trusted" is not a verdict of ถูกต้อง.
+ */
+export async function verifyPdf(input: Uint8Array, options: { trustStore?: readonly Buffer[] } = {}): Promise<Verification> {
   const pdf = Buffer.from(input);
   const text = pdf.toString('latin1');
   const problems: string[] = [];
@@ -313,33 +355,67 @@ export async function verifyPdf(input: Uint8Array): Promise<Verification> {
   const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(dict)?.[1];
   const m = /\/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})([^)]*)\)/.exec(dict);
   const time = m ? `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]} ${m[7]!.replace(/'/g, '').replace(/(\d\d)(\d\d)$/, '$1:$2')}` : undefined;
+  const signedAt = m
+    ? new Date(
+        `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${/^[+-]\d\d'?\d\d/.test(m[7]!) ? m[7]!.replace(/'/g, '').replace(/(\d\d)(\d\d)$/, '$1:$2') : 'Z'}`,
+      )
+    : new Date();
   if (!range) return { signed: true, valid: false, wholeFile: false, subFilter, time, problems: ['ByteRange อ่านไม่ได้ (unreadable ByteRange)'] };
   const [a, b, c, d] = range as [number, number, number, number];
   const wholeFile = a === 0 && c + d === pdf.length && pdf[b] === 0x3c && pdf[c - 1] === 0x3e;
   if (!wholeFile) problems.push('ลายมือชื่อไม่ครอบคลุมทั้งแฟ้ม มีข้อมูลเพิ่มหรือขาดหลังการลงนาม (the signature does not cover the whole file)');
-  const hex = pdf
-    .subarray(b + 1, c - 1)
-    .toString('latin1')
-    .replace(/(00)+$/, '');
+  const contents = pdf.subarray(b + 1, c - 1).toString('latin1');
   let signer: string | undefined;
   let valid = false;
+  let trusted: boolean | undefined;
   try {
-    const cms = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
-    const contentInfo = pkijs.ContentInfo.fromBER(toArrayBuffer(cms));
+    if (!/^[0-9A-Fa-f]*$/.test(contents) || contents.length % 2) throw new Error('/Contents is not a hex string');
+    const cms = Buffer.from(contents, 'hex');
+    const parsed = asn1js.fromBER(toArrayBuffer(cms));
+    if (parsed.offset < 0) throw new Error('/Contents holds no CMS');
+    // nothing but zero padding after the CMS: bytes hidden there would be unsigned data in a signed file
+    const padding = cms.subarray(parsed.offset);
+    const padded = padding.every((x) => x === 0);
+    if (!padded) problems.push('มีข้อมูลอื่นต่อท้ายลายมือชื่อใน /Contents นอกจากเลขศูนย์ (bytes other than zero padding follow the CMS in /Contents)');
+    const contentInfo = new pkijs.ContentInfo({ schema: parsed.result });
     const signedData = new pkijs.SignedData({ schema: contentInfo.content });
     const cert = signedData.certificates?.[0];
+    let usable = true;
     if (cert instanceof pkijs.Certificate) {
       const cn = cert.subject.typesAndValues.find((t) => t.type === OID.commonName)?.value.valueBlock.value as string | undefined;
       const o = cert.subject.typesAndValues.find((t) => t.type === OID.organization)?.value.valueBlock.value as string | undefined;
       signer = [cn, o].filter(Boolean).join(', ');
+      const from = cert.notBefore.value;
+      const until = cert.notAfter.value;
+      if (signedAt < from || signedAt > until) {
+        usable = false;
+        problems.push(
+          `ใบรับรองหมดอายุหรือยังไม่มีผล ณ เวลาลงนาม (ใช้ได้ ${from.toISOString().slice(0, 10)} ถึง ${until.toISOString().slice(0, 10)}) (the certificate was not valid at the signing time)`,
+        );
+      }
+      const usage = cert.extensions?.find((e) => e.extnID === KEY_USAGE)?.parsedValue as asn1js.BitString | undefined;
+      const bits = usage?.valueBlock.valueHexView[0] ?? 0xff;
+      if (usage && !(bits & 0x80) && !(bits & 0x40)) {
+        usable = false;
+        problems.push('ใบรับรองไม่อนุญาตให้ใช้ลงนาม (key usage has neither digitalSignature nor nonRepudiation)');
+      }
+      if (options.trustStore) {
+        const trustedCerts = options.trustStore.map((der) => pkijs.Certificate.fromBER(toArrayBuffer(der)));
+        const certs = (signedData.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate);
+        const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts, certs, checkDate: signedAt });
+        const chain = await engine.verify();
+        trusted = chain.result === true;
+        if (!trusted) problems.push(`ใบรับรองของผู้ลงนามไม่ได้ออกโดยผู้ออกใบรับรองที่เชื่อถือ: ${chain.resultMessage || 'no chain to the trust store'} (not trusted)`);
+      }
     }
     const data = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
     const result = await signedData.verify({ signer: 0, data: toArrayBuffer(data), checkChain: false, extendedMode: true });
-    valid = result.signatureVerified === true;
-    if (!valid) problems.push(`ลายมือชื่อไม่ถูกต้อง: ${result.message || 'the digest or the signature does not match'} (signature invalid)`);
+    if (result.signatureVerified !== true)
+      problems.push(`ลายมือชื่อไม่ถูกต้อง: ${result.message || 'the digest or the signature does not match'} (signature invalid)`);
+    valid = result.signatureVerified === true && padded && usable;
   } catch (error) {
     const e = error as { message?: string; signatureVerified?: boolean };
     problems.push(`ลายมือชื่อไม่ถูกต้อง: ${e.message ?? String(error)} (signature invalid)`);
   }
-  return { signed: true, valid, wholeFile, signer, time, subFilter, problems };
+  return { signed: true, valid, trusted, wholeFile, signer, time, subFilter, problems };
 }
