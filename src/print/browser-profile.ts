@@ -35,7 +35,7 @@ function isZombie(pid: string): boolean {
 }
 
 /** The build pid a profile folder belongs to. */
-const ownerOf = (folder: string): number => Number(new RegExp(`${PREFIX}(\\d+)-`).exec(folder)?.[1]);
+const ownerOf = (folder: string): number => Number(new RegExp(`${PREFIX}(\\d+)-`).exec(folder)?.[1] ?? Number.NaN);
 
 /**
  * Stops browsers whose build is gone and removes their profiles; returns how many processes it
@@ -63,13 +63,16 @@ export function killOrphanBrowsers(): number {
       const profile = args.find((a) => a.startsWith(marker) || (a.startsWith('--') && a.slice(a.indexOf('=') + 1).startsWith(marker)));
       if (!profile || isZombie(pid)) return false;
       const owner = ownerOf(profile);
-      return owner !== process.pid && !isAlive(owner);
+      // only a profile that names a build (khumue-print-<pid>-…): any other folder of that prefix is not ours
+      return Number.isInteger(owner) && owner !== process.pid && !isAlive(owner);
     });
   };
   const removeProfiles = () => {
     try {
       for (const name of readdirSync(tmpdir())) {
-        if (name.startsWith(PREFIX) && !isAlive(ownerOf(name)) && ownerOf(name) !== process.pid) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+        const owner = ownerOf(name);
+        if (name.startsWith(PREFIX) && Number.isInteger(owner) && !isAlive(owner) && owner !== process.pid)
+          rmSync(join(tmpdir(), name), { recursive: true, force: true });
       }
     } catch {
       // a temporary folder we cannot read holds nothing of ours

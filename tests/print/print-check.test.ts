@@ -15,7 +15,7 @@ import { finalizePdf } from '../../src/print/pdf/metadata.ts';
 import { type PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 
 let browser: Browser;
-const dir = mkdtempSync(join(tmpdir(), 'khumue-print-check-'));
+const dir = mkdtempSync(join(tmpdir(), 'khumue-pcheck-'));
 beforeAll(async () => {
   browser = await puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
 });
