@@ -165,6 +165,45 @@ describe('what verification must not accept (issue: official record)', () => {
     expect(b.problems.join('\n')).toContain('key usage');
   });
 
+  test('an EC (P-256) PKCS#12 signs: valid for pdf:verify and for pdfsig, Thai signer intact', async () => {
+    const dir = keys_dir();
+    const [key, cert, p12] = ['ec-key.pem', 'ec-cert.pem', 'ec.p12'].map((f) => join(dir, f)) as [string, string, string];
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '30',
+        '-utf8',
+        '-subj',
+        `/C=TH/O=${ORG}/CN=นายวงรี ทดสอบ`,
+      ],
+      { stdio: 'pipe' },
+    );
+    execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', 'pass:รหัสผ่านไทย'], { stdio: 'pipe' });
+    const id = loadIdentity(p12, 'รหัสผ่านไทย');
+    expect(id.name).toBe('นายวงรี ทดสอบ');
+    expect(() => loadIdentity(p12, 'wrong')).toThrow(/does not open this PKCS#12/);
+    const file = join(dir, 'ec-signed.pdf');
+    writeFileSync(file, await signPdf(unsignedOf(readFileSync(pdfs[0]!)), id));
+    const v = await verifyPdf(readFileSync(file), { trustStore: [readCertDer(cert)] });
+    expect(v.problems).toEqual([]);
+    expect(v.valid && v.trusted && v.wholeFile).toBe(true);
+    expect(v.signer).toBe(`นายวงรี ทดสอบ, ${ORG}`);
+    const sig = pdfsig(file).stdout;
+    expect(sig).toContain('Signature Validation: Signature is Valid.');
+  });
+
   test('bytes hidden in the /Contents padding after the CMS make the signature not valid', async () => {
     const bytes = readFileSync(pdfs[0]!);
     const text = bytes.toString('latin1');

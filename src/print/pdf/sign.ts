@@ -13,7 +13,8 @@
  *   links), a signature field and its dictionary are appended, and the ByteRange covers the whole
  *   file except the signature value.
  */
-import { createHash, createPrivateKey, sign as cryptoSign, webcrypto } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createHash, createPrivateKey, createPublicKey, sign as cryptoSign, webcrypto, X509Certificate } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
@@ -38,6 +39,8 @@ const OID = {
 };
 /** bytes reserved for the CMS (hex doubles it) */
 const CONTENTS_BYTES = 16384;
+/** id-ce-keyUsage */
+const KEY_USAGE = '2.5.29.15';
 
 export class SigningError extends Error {}
 
@@ -84,6 +87,8 @@ export function loadIdentity(file: string, password: string): SigningIdentity {
     if (/MAC could not be verified|Invalid password|decrypt/i.test(message)) {
       throw new SigningError(`รหัสผ่านของแฟ้มใบรับรอง ${file} ไม่ถูกต้อง (KHUMUE_SIGN_PASSWORD does not open this PKCS#12 file)`);
     }
+    // node-forge reads RSA keys only: an EC (P-256) key is read with OpenSSL instead
+    if (/RSAPrivateKey|not RSA|OID is not RSA/i.test(message)) return loadWithOpenssl(file, password);
     throw new SigningError(`อ่านแฟ้มใบรับรอง ${file} ไม่ได้: ${message} (not a readable PKCS#12 file)`);
   } finally {
     (forge.pkcs5 as { pbkdf2: unknown }).pbkdf2 = pbkdf2;
@@ -94,6 +99,8 @@ export function loadIdentity(file: string, password: string): SigningIdentity {
   ];
   const certBags = p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
   const key = keyBags.find((b) => b.key)?.key;
+  // node-forge decrypts an EC (P-256) key bag but cannot parse the key: OpenSSL reads it
+  if (!key && keyBags.length) return loadWithOpenssl(file, password);
   if (!key || !certBags.length) throw new SigningError(`แฟ้ม ${file} ต้องมีกุญแจส่วนตัวและใบรับรอง (the PKCS#12 file needs a private key and its certificate)`);
   const ders = certBags.filter((b) => b.cert).map((b) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(b.cert!)).getBytes(), 'binary'));
   // the signer's certificate is the one whose public key matches the private key
@@ -102,7 +109,7 @@ export function loadIdentity(file: string, password: string): SigningIdentity {
   const own = certBags.findIndex((b) => b.cert && publicPem !== undefined && forge.pki.publicKeyToPem(b.cert.publicKey) === publicPem);
   const index = Math.max(own, 0);
   const certificate = ders[index]!;
-  refuseUnusable(certBags[index]!.cert!, file);
+  refuseUnusable(certificate, file);
   return {
     ...subjectOf(certificate),
     certificate,
@@ -112,17 +119,58 @@ export function loadIdentity(file: string, password: string): SigningIdentity {
 }
 
 /**
+ * Reads a PKCS#12 file whose key node-forge cannot parse (EC keys) with the `openssl` command: the
+ * password goes through the environment of that one process, never its arguments.
+ */
+function loadWithOpenssl(file: string, password: string): SigningIdentity {
+  let pem: string;
+  try {
+    pem = execFileSync('openssl', ['pkcs12', '-in', file, '-nodes', '-passin', 'env:KHUMUE_P12_PASSWORD'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', KHUMUE_P12_PASSWORD: password },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+    if (/mac verify|invalid password|bad decrypt/i.test(stderr))
+      throw new SigningError(`รหัสผ่านของแฟ้มใบรับรอง ${file} ไม่ถูกต้อง (KHUMUE_SIGN_PASSWORD does not open this PKCS#12 file)`);
+    throw new SigningError(`อ่านแฟ้มใบรับรอง ${file} ไม่ได้ (not a readable PKCS#12 file; an EC key needs the openssl command): ${stderr.split('\n')[0] ?? ''}`);
+  }
+  const keyPem = /-----BEGIN (?:EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]*?-----END (?:EC |ENCRYPTED )?PRIVATE KEY-----/.exec(pem)?.[0];
+  const certs = [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
+    Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'),
+  );
+  if (!keyPem || !certs.length) throw new SigningError(`แฟ้ม ${file} ต้องมีกุญแจส่วนตัวและใบรับรอง (the PKCS#12 file needs a private key and its certificate)`);
+  const key = createPrivateKey(keyPem);
+  const publicDer = createPublicKey(key).export({ type: 'spki', format: 'der' });
+  // the signer's certificate is the one whose public key is the private key's
+  const own = certs.findIndex((der) => new X509Certificate(der).publicKey.export({ type: 'spki', format: 'der' }).equals(publicDer));
+  const index = Math.max(own, 0);
+  const certificate = certs[index]!;
+  refuseUnusable(certificate, file);
+  return {
+    ...subjectOf(certificate),
+    certificate,
+    chain: certs.filter((_, i) => i !== index),
+    privateKeyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
+}
+
+/**
  * A certificate that may not sign: outside its validity period now, or whose key usage allows
  * neither digitalSignature nor nonRepudiation (a signature made with it is not valid anywhere).
  */
-function refuseUnusable(cert: forge.pki.Certificate, file: string, now = new Date()): void {
-  const { notBefore, notAfter } = cert.validity;
+function refuseUnusable(der: Buffer, file: string, now = new Date()): void {
+  const cert = pkijs.Certificate.fromBER(toArrayBuffer(der));
+  const notBefore = cert.notBefore.value;
+  const notAfter = cert.notAfter.value;
   if (now < notBefore || now > notAfter)
     throw new SigningError(
       `ใบรับรองใน ${file} ใช้ได้ตั้งแต่ ${notBefore.toISOString().slice(0, 10)} ถึง ${notAfter.toISOString().slice(0, 10)} ลงนามวันนี้ไม่ได้ (the certificate is expired or not yet valid)`,
     );
-  const usage = cert.getExtension('keyUsage') as { digitalSignature?: boolean; nonRepudiation?: boolean } | undefined;
-  if (usage && !usage.digitalSignature && !usage.nonRepudiation)
+  const usage = cert.extensions?.find((e) => e.extnID === KEY_USAGE)?.parsedValue as asn1js.BitString | undefined;
+  const bits = usage?.valueBlock.valueHexView[0] ?? 0xff;
+  if (usage && !(bits & 0x80) && !(bits & 0x40))
     throw new SigningError(`ใบรับรองใน ${file} ไม่อนุญาตให้ใช้ลงนาม (key usage has neither digitalSignature nor nonRepudiation)`);
 }
 
@@ -335,8 +383,6 @@ export function loadTrustStore(dir: string): Buffer[] {
   }
   return out;
 }
-
-const KEY_USAGE = '2.5.29.15';
 
 /**
  * Checks the last signature of a PDF: digest and signature value; that it covers the whole file;
