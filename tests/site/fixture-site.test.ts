@@ -101,3 +101,17 @@ test('the Gantt draws bars: a start, middle cells and an end; a single month; se
   ]);
   await page.close();
 });
+
+test('a Thai 404 page (dist/404.html) says what happened and offers home, search and the glossary', async () => {
+  const page = await browser.newPage();
+  const response = await page.goto(`${server.origin}/404.html`, { waitUntil: 'load' });
+  expect(response?.ok()).toBe(true);
+  expect(await page.$eval('html', (h) => h.lang)).toBe('th');
+  expect(await page.$eval('h1', (h) => h.textContent)).toBe('ไม่พบหน้าที่ต้องการ');
+  const links = await page.$$eval('main a', (as) => as.map((a) => a.getAttribute('href')));
+  expect(links).toEqual(
+    expect.arrayContaining(['/khumue/', '/khumue/search/', '/khumue/glossary/'].map((l) => expect.stringMatching(new RegExp(`${l.replace('/khumue', '')}$`)))),
+  );
+  expect(await page.$eval('form[role="search"]', (f) => f.getAttribute('action'))).toMatch(/\/search\/$/);
+  await page.close();
+});
