@@ -129,8 +129,21 @@ function setUpBox(form: HTMLFormElement): void {
       e.preventDefault();
       location.assign(href(views[active]!));
     } else if (e.key === 'Escape') {
-      if (!list.hidden) close();
-      else input.value = '';
+      // the first Esc closes the list and keeps what was typed (a search box would clear it); the next clears it
+      if (!list.hidden) {
+        e.preventDefault();
+        close();
+      } else input.value = '';
+    }
+  });
+  // `/` (outside a text field) and Ctrl+K / ⌘K go to the search box, as on the docs sites readers know
+  document.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement | null;
+    const typing = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if ((e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k')) {
+      e.preventDefault();
+      input.focus();
+      input.select();
     }
   });
   input.addEventListener('blur', () => close());

@@ -183,7 +183,7 @@ describe('in Chromium', () => {
     await page.close();
   });
 
-  test('Esc closes the list; the search page shows results for ?q= with breadcrumbs and marked snippets', async () => {
+  test('Esc closes the list and keeps the query; / and Ctrl+K focus the box; the search page shows results for ?q= with breadcrumbs and marked snippets', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/`, { waitUntil: 'networkidle0' });
     await page.focus('input[role="combobox"]');
@@ -191,6 +191,17 @@ describe('in Chromium', () => {
     await page.waitForSelector('[role="listbox"]:not([hidden])');
     await page.keyboard.press('Escape');
     expect(await page.$eval('[role="listbox"]', (l) => (l as HTMLElement).hidden)).toBe(true);
+    // the first Esc keeps the query; `/` and Ctrl+K come back to the box from anywhere on the page
+    expect(await page.$eval('input[role="combobox"]', (i) => (i as HTMLInputElement).value)).toBe('สตง');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    expect(await page.$eval('input[role="combobox"]', (i) => (i as HTMLInputElement).value)).toBe('สตง');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.down('Control');
+    await page.keyboard.press('k');
+    await page.keyboard.up('Control');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
     await page.goto(`${origin}/search/?q=${encodeURIComponent('ควบคุมภายใน')}`, { waitUntil: 'networkidle0' });
     await page.waitForSelector('ol.results li');
     const results = await page.$$eval('ol.results li', (lis) =>
