@@ -3,9 +3,18 @@
  * (in «…», to be replaced) and comments that explain each field. References point at entries that
  * exist in the content folder (the first office, mandate, manual), to be changed by the author.
  */
-import { formatThaiDate } from '../domain/thai/index.ts';
-import { todayInBangkok } from '../validate/rules/revisions.ts';
-import { fiscalYearOf } from '../domain/thai/index.ts';
+import { dateInBangkok, fiscalYearOf, formatThaiDate } from '../domain/thai/index.ts';
+
+/** The three signatories of an approval page, in the order a document is signed (manuals and handbooks). */
+const SIGNATORIES = `  - role: ผู้จัดทำ
+    name: «ชื่อ-นามสกุล»
+    position: «ตำแหน่ง»
+  - role: ผู้ตรวจสอบ
+    name: «ชื่อ-นามสกุลผู้ตรวจสอบ»
+    position: «ตำแหน่ง»
+  - role: ผู้อนุมัติ
+    name: «ชื่อ-นามสกุลผู้อนุมัติ»
+    position: «ตำแหน่ง»`;
 
 export const TYPES = ['manual', 'flowchart', 'plan', 'kpi', 'mission', 'office', 'handbook'] as const;
 export type EntryType = (typeof TYPES)[number];
@@ -63,18 +72,10 @@ revision: 0                   # ครั้งที่ปรับปรุง
 fiscalYear: ${fy}              # ปีงบประมาณ พ.ศ.
 # effective: ๑ ต.ค. ${String(fy - 1).slice(2)}        # วันที่มีผลบังคับใช้ (เอาเครื่องหมาย # ออกเมื่อทราบ)
 approvals:                    # ผู้จัดทำ ผู้ตรวจสอบ ผู้อนุมัติ พิมพ์เป็นช่องลงนามในหน้าอนุมัติ
-  - role: ผู้จัดทำ
-    name: «ชื่อ-นามสกุล»
-    position: «ตำแหน่ง»
-  - role: ผู้ตรวจสอบ
-    name: «ชื่อ-นามสกุลผู้ตรวจสอบ»
-    position: «ตำแหน่ง»
-  - role: ผู้อนุมัติ
-    name: «ชื่อ-นามสกุลผู้อนุมัติ»
-    position: «ตำแหน่ง»
+${SIGNATORIES}
 revisions:                    # ประวัติการแก้ไข เรียงจากเก่าไปใหม่ ครั้งล่าสุดต้องตรงกับ revision
   - number: 0
-    date: ${formatThaiDate(todayInBangkok(), 'short')}             # วันที่จัดทำ
+    date: ${formatThaiDate(dateInBangkok(), 'short')}             # วันที่จัดทำ
     changes: จัดทำฉบับแรก
 print:
   preface: |-
@@ -208,15 +209,7 @@ contents:
   - manual: ${ctx.manual ?? '«รหัสคู่มือ»'}
 appendix: []                   # ภาคผนวก รูปแบบเดียวกับ contents
 approvals:                     # ผู้ลงนามของเล่ม: ผู้จัดทำ ผู้ตรวจสอบ ผู้อนุมัติ
-  - role: ผู้จัดทำ
-    name: «ชื่อ-นามสกุล»
-    position: «ตำแหน่ง»
-  - role: ผู้ตรวจสอบ
-    name: «ชื่อ-นามสกุลผู้ตรวจสอบ»
-    position: «ตำแหน่ง»
-  - role: ผู้อนุมัติ
-    name: «ชื่อ-นามสกุลผู้อนุมัติ»
-    position: «ตำแหน่ง»
+${SIGNATORIES}
 `;
   }
 }

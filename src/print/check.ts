@@ -164,8 +164,7 @@ export async function checkPdf(
   const doc = options.known ? undefined : await PDFDocument.load(readFileSync(path), { updateMetadata: false });
   const declared = options.known?.labels ?? pageLabels(doc!, pages.length);
   // the number a reader sees: printed in the margin; the first body page prints none (it is ๑)
-  const arabic = (t: string) => Number(t.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)));
-  const seen = pages.map((p, i) => p.printed || (/^[๐-๙]+$/.test(pages[i + 1]?.printed ?? '') && arabic(pages[i + 1]!.printed) === 2 ? '๑' : ''));
+  const seen = pages.map((p, i) => p.printed || (pages[i + 1]?.printed === '๒' ? '๑' : ''));
   const labels = declared.some(Boolean) ? declared : seen;
   const outline = options.known?.outline ?? outlineOfDocument(doc!);
   const problems: PrintProblem[] = [];

@@ -25,16 +25,16 @@ export async function preparePrintLayout(page: Page): Promise<void> {
   await page.evaluate((wideColumns: number) => {
     const columns = (t: HTMLTableElement) => Math.max(0, ...[...t.rows].map((r) => [...r.cells].reduce((n, c) => n + (c.colSpan || 1), 0)));
     for (const table of document.querySelectorAll<HTMLTableElement>('.chapter table')) {
-      if (table.closest('.wide-content, .cover, .toc')) continue;
-      const box = table.closest<HTMLElement>('figure') ?? table.closest<HTMLElement>('.table-scroll') ?? table;
-      const room = (box.parentElement ?? document.body).clientWidth;
-      if (columns(table) >= wideColumns || table.scrollWidth > room + 2) box.classList.add('wide-content');
-    }
-    // a short table is never split; a long one never leaves its last row (or its totals) alone
-    for (const table of document.querySelectorAll<HTMLTableElement>('.chapter table')) {
+      const figure = table.closest<HTMLElement>('figure');
+      const box = figure ?? table.closest<HTMLElement>('.table-scroll') ?? table;
+      if (!table.closest('.wide-content, .cover, .toc')) {
+        const room = (box.parentElement ?? document.body).clientWidth;
+        if (columns(table) >= wideColumns || table.scrollWidth > room + 2) box.classList.add('wide-content');
+      }
+      // a short table is never split (kept whole only when well under a page: a taller one would
+      // leave a page empty and split anyway); a long one never leaves its last rows alone
       const body = [...table.tBodies].flatMap((b) => [...b.rows]);
-      // (kept whole only when it is well under a page: a taller one would leave a page empty and split anyway)
-      if (body.length <= 12 && table.getBoundingClientRect().height < 560) (table.closest<HTMLElement>('figure') ?? table).classList.add('keep-whole');
+      if (body.length <= 12 && table.getBoundingClientRect().height < 560) (figure ?? table).classList.add('keep-whole');
       else for (const row of body.slice(-2)) row.classList.add('keep-with-previous');
     }
     for (const foot of document.querySelectorAll<HTMLTableSectionElement>('.chapter tfoot')) {

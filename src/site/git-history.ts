@@ -3,6 +3,7 @@
  * folder, parsed into commits per file. Outside a git checkout (or for a new file) it is empty.
  */
 import { contentDir } from '../content/content-dir.ts';
+import { dateInBangkok } from '../domain/thai/index.ts';
 import { execFileSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 
@@ -33,7 +34,7 @@ function load(): Map<string, Revision[]> {
       for (const f of files.filter(Boolean)) {
         const abs = resolve(top, f);
         const list = map.get(abs) ?? [];
-        list.push({ hash, date: dateInBangkok(date), author, message });
+        list.push({ hash, date: commitDate(date), author, message });
         map.set(abs, list);
       }
     }
@@ -54,9 +55,8 @@ export function repoPath(file: string): string {
   return relative(process.cwd(), resolve(file)).split('\\').join('/');
 }
 
-/** The calendar date in Bangkok of an ISO timestamp with its offset (`2026-11-30T20:15:00-05:00` → 2026-12-01). */
-export function dateInBangkok(iso: string): string {
+/** A commit's date in Bangkok (`2026-11-30T20:15:00-05:00` → 2026-12-01); as written when unreadable. */
+export function commitDate(iso: string): string {
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso.slice(0, 10);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return Number.isNaN(at.getTime()) ? iso.slice(0, 10) : dateInBangkok(at);
 }

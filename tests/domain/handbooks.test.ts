@@ -1,8 +1,8 @@
 /** Default per-office volumes take their signatories from their own office, never from another. */
 import { describe, expect, test } from 'vitest';
 import { resolveHandbooks } from '../../src/domain/handbooks.ts';
-import { dateInBangkok } from '../../src/site/git-history.ts';
-import { todayInBangkok } from '../../src/validate/rules/revisions.ts';
+import { dateInBangkok } from '../../src/domain/thai/index.ts';
+import { commitDate } from '../../src/site/git-history.ts';
 
 describe('default volumes and their signatories', () => {
   const offices = [
@@ -44,10 +44,10 @@ describe('default volumes and their signatories', () => {
 
 describe('dates of the record are Thailand dates', () => {
   test('a commit made late in the evening in New York is the next day in Bangkok', () => {
-    expect(dateInBangkok('2026-11-30T20:15:00-05:00')).toBe('2026-12-01');
-    expect(dateInBangkok('2026-12-01T00:30:00+07:00')).toBe('2026-12-01');
+    expect(commitDate('2026-11-30T20:15:00-05:00')).toBe('2026-12-01');
+    expect(commitDate('2026-12-01T00:30:00+07:00')).toBe('2026-12-01');
   });
   test('today in Bangkok, whatever the machine zone', () => {
-    expect(todayInBangkok(new Date('2026-11-30T17:30:00Z'))).toBe('2026-12-01');
+    expect(dateInBangkok(new Date('2026-11-30T17:30:00Z'))).toBe('2026-12-01');
   });
 });

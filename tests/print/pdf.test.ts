@@ -22,6 +22,12 @@ afterAll(() => {
   real.cleanup();
 });
 
+/** The seed build's PDFs, relative to its pdf/ folder, in order. */
+const seedPdfs = () =>
+  readdirSync(join(real.out, 'pdf'), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort();
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))![1]);
 const pageText = (pdf: string, n: number) => run('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-']);
@@ -214,10 +220,7 @@ test('no script URL anywhere in the built site, and the PDFs link only to http(s
 
 test('no heading is split across pages: every bookmark of every seed PDF opens the page its whole title is on', async () => {
   const problems: string[] = [];
-  const files = readdirSync(join(real.out, 'pdf'), { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.pdf'))
-    .sort();
+  const files = seedPdfs();
   for (const f of files) {
     const file = join(real.out, 'pdf', f);
     for (const entry of await outlineOf(file)) {
@@ -294,18 +297,12 @@ describe('handbooks (เล่มคู่มือ)', () => {
 });
 
 describe('approver-grade layout of the seed PDFs (issue: print check)', () => {
-  const all = () =>
-    readdirSync(join(real.out, 'pdf'), { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith('.pdf'))
-      .sort();
-
   test('every seed PDF and volume passes the print check with 0 problems', async () => {
     const { checkPdf, formatPrintProblems } = await import('../../src/print/check.ts');
     const problems = [];
-    for (const f of all()) problems.push(...(await checkPdf(join(real.out, 'pdf', f), { pdf: f })));
+    for (const f of seedPdfs()) problems.push(...(await checkPdf(join(real.out, 'pdf', f), { pdf: f })));
     expect(formatPrintProblems(problems, 'text')).toBe('');
-    expect(all().length).toBe(9);
+    expect(seedPdfs().length).toBe(9);
   });
 
   test('/PageLabels: the viewer shows the number printed on each page (ปก, ก ข, ๑ ๒ …)', async () => {
@@ -376,7 +373,7 @@ describe('approver-grade layout of the seed PDFs (issue: print check)', () => {
   test('Thai compounds and names stay whole at line ends (กระทรวงการ|คลัง, รับผิด|ชอบ, น้ำ|หนัก)', async () => {
     const { breaksInsideWord } = await import('../../src/domain/thai/line-break.ts');
     const broken: string[] = [];
-    for (const f of all()) {
+    for (const f of seedPdfs()) {
       const xml = run('pdftotext', ['-bbox-layout', join(real.out, 'pdf', f), '-']);
       for (const block of xml.matchAll(/<block[^>]*>([\s\S]*?)<\/block>/g)) {
         const lines = [...block[1]!.matchAll(/<line[^>]*>([\s\S]*?)<\/line>/g)].map((l) =>
@@ -391,17 +388,11 @@ describe('approver-grade layout of the seed PDFs (issue: print check)', () => {
 });
 
 describe('the official record on the printed pages (issue: official record, part 1)', () => {
-  const files = () =>
-    readdirSync(join(real.out, 'pdf'), { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith('.pdf'))
-      .sort();
-
   test('no PDF prints a git commit subject or author; the revision record is the authored one, labelled when the source states none', () => {
     const subjects = execFileSync('git', ['log', '--format=%s%n%an', '--', 'content'], { cwd: root, encoding: 'utf8' })
       .split('\n')
       .filter((s) => s.length > 12);
-    for (const f of files()) {
+    for (const f of seedPdfs()) {
       const text = run('pdftotext', [join(real.out, 'pdf', f), '-']);
       for (const s of subjects) expect(text, `${f}: ${s}`).not.toContain(s.slice(0, 40));
       expect(text, f).not.toMatch(/maintainers|Seed coverage/);
@@ -412,7 +403,7 @@ describe('the official record on the printed pages (issue: official record, part
   });
 
   test('every approval page has ผู้จัดทำ, ผู้ตรวจสอบ and ผู้อนุมัติ, on one page', () => {
-    for (const f of [...files().map((x) => join(real.out, 'pdf', x)), join(fixture.out, 'pdf', 'test-manual.pdf')]) {
+    for (const f of [...seedPdfs().map((x) => join(real.out, 'pdf', x)), join(fixture.out, 'pdf', 'test-manual.pdf')]) {
       const last = pageText(f, pageCount(f));
       for (const role of ['หน้าอนุมัติ', 'ผู้จัดทำ', 'ผู้ตรวจสอบ', 'ผู้อนุมัติ']) expect(last, `${f}: ${role}`).toContain(role);
     }

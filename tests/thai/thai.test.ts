@@ -30,6 +30,7 @@ test('the public API is exactly the documented one', () => {
     [
       'arabicDigitOf',
       'bahtText',
+      'dateInBangkok',
       'fiscalMonths',
       'fiscalYearOf',
       'fiscalYearRange',

@@ -25,6 +25,11 @@ export const THAI_MONTHS: ReadonlyArray<{ long: string; short: string }> = [
 ];
 
 /** A calendar date in the Common era. */
+/** The calendar date in Thailand (Asia/Bangkok) of a moment, ISO: what "today" and a commit's date mean to a Thai reader. */
+export function dateInBangkok(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
 export interface CalendarDate {
   year: number;
   month: number;

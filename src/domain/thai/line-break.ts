@@ -10,6 +10,7 @@
  * The site and the PDFs (typeset.ts) and the labels drawn in SVG (diagram/wrap.ts) share this rule.
  */
 import { DICTIONARY_COMPOUNDS } from './compounds.ts';
+import { THAI_MONTHS } from './dates.ts';
 
 /** Terms of Thai government documents that ICU splits and libthai's dictionary does not list. */
 export const OFFICIAL_COMPOUNDS = [
@@ -72,8 +73,10 @@ const THAI = /[\u0e01-\u0e4e]/;
 const NAME = /(นางสาว|นาย|นาง)([\u0e01-\u0e4e]{2,20})(?=[\s,.)]|$)(?:([ \u00a0]+)([\u0e01-\u0e4e]{2,24})(?=[\s,.)]|$))?/g;
 
 /** A date with an abbreviated Thai month (๑๑ มี.ค. ๖๔, 9 ก.ย. 2564) or a month and year (ต.ค. ๖๓). */
-const SHORT_DATE =
-  /(?:(?<![๐-๙0-9])[๐-๙0-9]{1,2}[ \u00a0]?)?(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.(?:[ \u00a0]?[๐-๙0-9]{2,4}(?![๐-๙0-9]))?/g;
+const SHORT_DATE = new RegExp(
+  `(?:(?<![๐-๙0-9])[๐-๙0-9]{1,2}[ \\u00a0]?)?(?:${THAI_MONTHS.map((m) => m.short.replace(/\./g, '\\.')).join('|')})(?:[ \\u00a0]?[๐-๙0-9]{2,4}(?![๐-๙0-9]))?`,
+  'g',
+);
 
 let segmenter: Intl.Segmenter | undefined;
 

@@ -103,19 +103,32 @@ export function loadIdentity(file: string, password: string): SigningIdentity {
   if (!key && keyBags.length) return loadWithOpenssl(file, password);
   if (!key || !certBags.length) throw new SigningError(`แฟ้ม ${file} ต้องมีกุญแจส่วนตัวและใบรับรอง (the PKCS#12 file needs a private key and its certificate)`);
   const ders = certBags.filter((b) => b.cert).map((b) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(b.cert!)).getBytes(), 'binary'));
-  // the signer's certificate is the one whose public key matches the private key
-  const rsa = key as forge.pki.rsa.PrivateKey;
-  const publicPem = rsa.n && rsa.e ? forge.pki.publicKeyToPem(forge.pki.setRsaPublicKey(rsa.n, rsa.e)) : undefined;
-  const own = certBags.findIndex((b) => b.cert && publicPem !== undefined && forge.pki.publicKeyToPem(b.cert.publicKey) === publicPem);
+  return identityOf(file, ders, forge.pki.privateKeyToPem(key));
+}
+
+/**
+ * The signing identity of a private key and the certificates stored with it: the signer's
+ * certificate is the one whose public key is the key's (RSA or EC), the others its chain; a
+ * certificate that may not sign is refused.
+ */
+function identityOf(file: string, certs: Buffer[], keyPem: string): SigningIdentity {
+  const key = createPrivateKey(keyPem);
+  const publicDer = createPublicKey(key).export({ type: 'spki', format: 'der' });
+  const own = certs.findIndex((der) => new X509Certificate(der).publicKey.export({ type: 'spki', format: 'der' }).equals(publicDer));
   const index = Math.max(own, 0);
-  const certificate = ders[index]!;
+  const certificate = certs[index]!;
   refuseUnusable(certificate, file);
   return {
     ...subjectOf(certificate),
     certificate,
-    chain: ders.filter((_, i) => i !== index),
-    privateKeyPem: forge.pki.privateKeyToPem(key),
+    chain: certs.filter((_, i) => i !== index),
+    privateKeyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
   };
+}
+
+/** The certificates of PEM text (`-----BEGIN CERTIFICATE-----` blocks), as DER. */
+function pemCertificates(text: string): Buffer[] {
+  return [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'));
 }
 
 /**
@@ -137,23 +150,9 @@ function loadWithOpenssl(file: string, password: string): SigningIdentity {
     throw new SigningError(`อ่านแฟ้มใบรับรอง ${file} ไม่ได้ (not a readable PKCS#12 file; an EC key needs the openssl command): ${stderr.split('\n')[0] ?? ''}`);
   }
   const keyPem = /-----BEGIN (?:EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]*?-----END (?:EC |ENCRYPTED )?PRIVATE KEY-----/.exec(pem)?.[0];
-  const certs = [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
-    Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'),
-  );
+  const certs = pemCertificates(pem);
   if (!keyPem || !certs.length) throw new SigningError(`แฟ้ม ${file} ต้องมีกุญแจส่วนตัวและใบรับรอง (the PKCS#12 file needs a private key and its certificate)`);
-  const key = createPrivateKey(keyPem);
-  const publicDer = createPublicKey(key).export({ type: 'spki', format: 'der' });
-  // the signer's certificate is the one whose public key is the private key's
-  const own = certs.findIndex((der) => new X509Certificate(der).publicKey.export({ type: 'spki', format: 'der' }).equals(publicDer));
-  const index = Math.max(own, 0);
-  const certificate = certs[index]!;
-  refuseUnusable(certificate, file);
-  return {
-    ...subjectOf(certificate),
-    certificate,
-    chain: certs.filter((_, i) => i !== index),
-    privateKeyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  };
+  return identityOf(file, certs, keyPem);
 }
 
 /**
@@ -376,9 +375,7 @@ export function loadTrustStore(dir: string): Buffer[] {
     if (!/\.(pem|crt|cer|der)$/i.test(name)) continue;
     const bytes = readFileSync(join(dir, name));
     const text = bytes.toString('latin1');
-    const pems = [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
-      Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'),
-    );
+    const pems = pemCertificates(text);
     out.push(...(pems.length ? pems : text.includes('-----BEGIN') ? [] : [bytes]));
   }
   return out;

@@ -4,18 +4,13 @@
  * `revision` and is not dated after its `effective` date.
  */
 import type { Revision } from '../../content/schema/index.ts';
-import { formatThaiDate, toThaiDigits } from '../../domain/thai/index.ts';
+import { dateInBangkok, formatThaiDate, toThaiDigits } from '../../domain/thai/index.ts';
 import type { SourceFile } from '../source-file.ts';
-
-/** Today's date in Thailand, ISO: a revision dated later than this has not happened yet. */
-export function todayInBangkok(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 export function checkRevisions(
   source: SourceFile,
   data: { revisions: readonly Revision[]; revision?: number; effective?: string },
-  today = todayInBangkok(),
+  today = dateInBangkok(),
 ): void {
   const { revisions } = data;
   revisions.forEach((r, i) => {
