@@ -8,8 +8,8 @@
  * killed mid-swap, the previous output put back) when the next one starts.
  *
  * The build never signs and never holds a signing secret: KHUMUE_SIGN_P12 or KHUMUE_SIGN_PASSWORD
- * in its environment stops it. The approval pages name the signer from KHUMUE_SIGN_CERT, a
- * certificate without its key; `npm run sign` signs the finished PDFs as its own step.
+ * in its environment stops it. The PDFs record who their content says signs each role
+ * (print/pdf/metadata.ts); `npm run sign` signs them, one role at a time, as its own step.
  */
 import { parseArgs } from 'node:util';
 import { runBuild } from '../src/build/run.ts';

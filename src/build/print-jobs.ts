@@ -8,6 +8,7 @@ import type { PrintJob } from '../print/render.ts';
 import { historyOf } from '../site/git-history.ts';
 import { partId, resolveHandbooks } from '../domain/handbooks.ts';
 import { fiscalYearRange } from '../domain/thai/index.ts';
+import { APPROVAL_ORDER, type Signatory } from '../domain/signatories.ts';
 import { type Entry, entriesOf } from '../validate/index.ts';
 
 export function printJobs(entries: readonly Entry[]): PrintJob[] {
@@ -42,6 +43,7 @@ export function printJobs(entries: readonly Entry[]): PrintJob[] {
         keywords: [m.code, ...m.missions.map((mission) => missionTitle.get(mission) ?? mission)].filter((k): k is string => Boolean(k)),
         // dated by its content, never by the clock: effective date, else last revision, else the fiscal year
         date: m.effective ?? historyOf(file)[0]?.date ?? (m.fiscalYear ? fiscalYearRange(m.fiscalYear).start : '2000-01-01'),
+        signatories: signatoriesOf(m.approvals),
       },
     }));
   const handbookJobs: PrintJob[] = handbooks.map((h) => {
@@ -64,10 +66,19 @@ export function printJobs(entries: readonly Entry[]): PrintJob[] {
           h.data.effective ??
           history[0]?.date ??
           (h.data.fiscalYear ? fiscalYearRange(h.data.fiscalYear).start : newestDate(h.data.contents.flatMap((p) => partsById.get(partId(p)) ?? []))),
+        signatories: signatoriesOf(h.data.approvals),
       },
     };
   });
   return [...manualJobs, ...handbookJobs];
+}
+
+/** Every role of the approval page, with the name and position the content declares for it. */
+function signatoriesOf(approvals: ReadonlyArray<{ role: Signatory['role']; name: string; position?: string }>): Signatory[] {
+  return APPROVAL_ORDER.map((role) => {
+    const a = approvals.find((x) => x.role === role);
+    return { role, ...(a?.name ? { name: a.name } : {}), ...(a?.position ? { position: a.position } : {}) };
+  });
 }
 
 /** The newest content date among some entries (effective dates, else their last revision). */

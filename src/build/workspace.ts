@@ -8,9 +8,6 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isAlive, killOrphanBrowsers } from '../print/browser-profile.ts';
 
-/** Written next to the PDFs by a build that was told who signs (KHUMUE_SIGN_CERT); `npm run sign` reads it. */
-export const SIGNER_FILE = 'pdf/signer.json';
-
 /** The temporary folder this process builds `outDir` in. */
 export function workFolder(outDir: string, pid = process.pid): string {
   return join(dirname(outDir), `.${basename(outDir)}-build-${pid}`);

@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 import { beYearField, refField, revisionsField, sourceField, textField, thaiDateField } from './fields.ts';
+import { APPROVAL_ORDER } from '../../domain/signatories.ts';
 import { DataTableSchema } from './table.ts';
 
-/** The three roles of an approval block. */
-export const APPROVAL_ROLES = ['ผู้จัดทำ', 'ผู้ตรวจสอบ', 'ผู้อนุมัติ'] as const;
+/** The three roles of an approval block, in the order a document is signed. */
+export const APPROVAL_ROLES = APPROVAL_ORDER;
 
 export const ApprovalSchema = z.object({
   /** บทบาท: ผู้จัดทำ ผู้ตรวจสอบ หรือ ผู้อนุมัติ (role) */

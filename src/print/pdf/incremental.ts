@@ -46,13 +46,13 @@ export interface UpdateObject {
 /**
  * Appends `objects` to the PDF text (latin1) after `trailer`, with a cross-reference section of
  * consecutive subsections and a trailer of /Size, /Root, /Info (`info`, or the old one when
- * `keepInfo`), /ID (when `keepId`) and /Prev.
+ * `keepInfo`), /ID (`id`, or the old one when `keepId`) and /Prev.
  */
 export function appendUpdate(
   text: string,
   trailer: Trailer,
   objects: readonly UpdateObject[],
-  options: { size: number; info?: string; keepInfo?: boolean; keepId?: boolean },
+  options: { size: number; info?: string; keepInfo?: boolean; keepId?: boolean; id?: string },
 ): string {
   let body = text.endsWith('\n') ? text : `${text}\n`;
   const offsets = new Map<number, [number, number]>();
@@ -74,6 +74,6 @@ export function appendUpdate(
     i = j + 1;
   }
   const info = options.info ?? (options.keepInfo ? trailer.info : undefined);
-  const id = options.keepId ? trailer.id : undefined;
+  const id = options.id ?? (options.keepId ? trailer.id : undefined);
   return `${body}${xref}trailer\n<</Size ${options.size}\n/Root ${trailer.root}${info ? `\n/Info ${info}` : ''}${id ? `\n/ID ${id}` : ''}\n/Prev ${trailer.startxref}>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
 }

@@ -5,7 +5,9 @@
  * keywords — is appended as an incremental update. Same input, same bytes.
  */
 
+import { SIGNATORIES_KEY, type Signatory } from '../../domain/signatories.ts';
 import { appendUpdate, readTrailer, textString } from './incremental.ts';
+import { documentId, srgbProfile, streamObject, uuidOf, xmpPacket } from './pdfa.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -14,6 +16,8 @@ export interface PdfMetadata {
   keywords: string[];
   /** ISO date the document is dated by (its content, never the clock) */
   date: string;
+  /** who signs it, as its content declares (written as /KhumueSignatories for `npm run sign`) */
+  signatories?: Signatory[];
 }
 
 /**
@@ -39,6 +43,10 @@ function producerOf(text: string): string {
   return printer ? `${printer}, khumue` : 'khumue';
 }
 
+/**
+ * The document information, the page labels and the PDF/A-2u identification (XMP metadata, sRGB
+ * output intent, file identifier), appended as one incremental update.
+ */
 export function finalizePdf(input: Uint8Array, meta: PdfMetadata, pageLabels?: readonly string[]): Buffer {
   let text = Buffer.from(input).toString('latin1');
   const date = pdfDate(meta.date);
@@ -53,16 +61,38 @@ export function finalizePdf(input: Uint8Array, meta: PdfMetadata, pageLabels?: r
   const trailer = readTrailer(text);
   if (!trailer) throw new Error('finalizePdf: unexpected PDF trailer');
   const { size } = trailer;
+  const producer = producerOf(text);
+  const keywords = meta.keywords.join(', ');
   const info =
     `<</Title ${textString(meta.title)}\n/Author ${textString(meta.author)}\n/Subject ${textString(meta.subject)}\n` +
-    `/Keywords ${textString(meta.keywords.join(', '))}\n/Creator (khumue)\n/Producer (${producerOf(text)})\n/CreationDate (${date})\n/ModDate (${date})>>`;
-  const objects = [{ num: size, gen: 0, value: info }];
-  if (pageLabels?.length) {
-    // the catalog again, with /PageLabels: Chromium writes it as a plain dictionary
-    const [rootNum, rootGen] = trailer.root.split(' ').map(Number) as [number, number];
-    const catalog = new RegExp(`(?:^|\\n)${rootNum} ${rootGen} obj\\s*(<<[\\s\\S]*?>>)\\s*endobj`).exec(text)?.[1];
-    if (!catalog || catalog.includes('/PageLabels')) throw new Error('finalizePdf: unexpected PDF catalog');
-    objects.push({ num: rootNum, gen: rootGen, value: `${catalog.slice(0, -2)}\n/PageLabels ${pageLabelsDict(pageLabels)}>>` });
-  }
-  return Buffer.from(appendUpdate(text, trailer, objects, { size: size + 1, info: `${size} 0 R` }), 'latin1');
+    `/Keywords ${textString(keywords)}\n/Creator (khumue)\n/Producer (${producer})\n/CreationDate (${date})\n/ModDate (${date})` +
+    `${meta.signatories ? `\n/${SIGNATORIES_KEY} ${textString(JSON.stringify(meta.signatories))}` : ''}>>`;
+  const id = documentId(Buffer.from(text, 'latin1'));
+  const xmp = xmpPacket({
+    title: meta.title,
+    author: meta.author,
+    subject: meta.subject,
+    keywords,
+    producer,
+    creator: 'khumue',
+    date: `${meta.date}T00:00:00+07:00`,
+    documentId: uuidOf(id),
+  });
+  const [infoNum, xmpNum, iccNum] = [size, size + 1, size + 2];
+  const objects = [
+    { num: infoNum, gen: 0, value: info },
+    { num: xmpNum, gen: 0, value: streamObject('/Type /Metadata\n/Subtype /XML', Buffer.from(xmp, 'utf8')) },
+    { num: iccNum, gen: 0, value: streamObject('/N 3', srgbProfile()) },
+  ];
+  // the catalog again, with the page labels, the metadata and the output intent: Chromium writes it as a plain dictionary
+  const [rootNum, rootGen] = trailer.root.split(' ').map(Number) as [number, number];
+  const catalog = new RegExp(`(?:^|\\n)${rootNum} ${rootGen} obj\\s*(<<[\\s\\S]*?>>)\\s*endobj`).exec(text)?.[1];
+  if (!catalog || /\/(?:PageLabels|Metadata|OutputIntents)\b/.test(catalog)) throw new Error('finalizePdf: unexpected PDF catalog');
+  const additions = [
+    pageLabels?.length ? `/PageLabels ${pageLabelsDict(pageLabels)}` : '',
+    `/Metadata ${xmpNum} 0 R`,
+    `/OutputIntents [<</Type /OutputIntent\n/S /GTS_PDFA1\n/OutputConditionIdentifier (sRGB IEC61966-2.1)\n/Info (sRGB IEC61966-2.1)\n/DestOutputProfile ${iccNum} 0 R>>]`,
+  ].filter(Boolean);
+  objects.push({ num: rootNum, gen: rootGen, value: `${catalog.slice(0, -2)}\n${additions.join('\n')}>>` });
+  return Buffer.from(appendUpdate(text, trailer, objects, { size: size + 3, info: `${infoNum} 0 R`, id: `[<${id}> <${id}>]` }), 'latin1');
 }

@@ -1,27 +1,30 @@
 /**
- * PAdES baseline B-B signatures on the printed PDFs, as the last step of the build, and their
- * verification (`npm run pdf:verify`).
+ * PAdES signatures on the printed PDFs, one role at a time (`npm run sign`), as incremental
+ * updates that keep every earlier signature valid.
  *
- * - The identity comes from a PKCS#12 file (KHUMUE_SIGN_P12, KHUMUE_SIGN_PASSWORD); the key never
- *   lives in the repository. Certificates with Thai names work: the certificate's DER is used as
- *   it is (some signers re-encode the issuer name and break Thai DNs), and Thai passwords work
- *   (OpenSSL 3 derives PBES2 keys from the password's UTF-8 bytes).
+ * - The identity comes from a PKCS#12 file; the key never lives in the repository. Certificates
+ *   with Thai names work: the certificate's DER is used as it is (some signers re-encode the issuer
+ *   name and break Thai DNs), and Thai passwords work (OpenSSL 3 derives PBES2 keys from the
+ *   password's UTF-8 bytes). RSA and EC (P-256) keys sign; a certificate outside its validity or
+ *   without digitalSignature/nonRepudiation key usage is refused.
  * - The CMS is detached (SubFilter ETSI.CAdES.detached) with the signed attributes content-type,
  *   message-digest and ESS signing-certificate-v2, no signing-time attribute (PAdES puts the time
- *   in the signature dictionary's /M); SHA-256.
- * - The signature is an incremental update: the printed bytes stay as they are (tags, bookmarks,
- *   links), a signature field and its dictionary are appended, and the ByteRange covers the whole
- *   file except the signature value.
+ *   in the signature dictionary's /M); SHA-256. With a time-stamping authority the signature value
+ *   gets an RFC 3161 token (B-T); the validation data go into a /DSS (B-LT); a document timestamp
+ *   closes it (B-LTA).
+ * - Each signature sits in its role's field on the approval page, with a visible appearance
+ *   printed by Chromium (print/pdf/appearance.ts). Verification is print/pdf/verify.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey, createPublicKey, sign as cryptoSign, webcrypto, X509Certificate } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import * as asn1js from 'asn1js';
 import forge from 'node-forge';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import * as pkijs from 'pkijs';
-import { appendUpdate, readTrailer, textString } from './incremental.ts';
+import { APPROVAL_ORDER, parseSignatories, roleOfKey, SIGNATORIES_KEY, SIGNATURE_KEYS, type Signatory, type SigningRole, sameName } from '../../domain/signatories.ts';
+import { pemCertificates } from './trust-store.ts';
+import { appendUpdate, readTrailer, textString, type UpdateObject } from './incremental.ts';
 
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
 
@@ -31,6 +34,7 @@ const OID = {
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  signatureTimeStamp: '1.2.840.113549.1.9.16.2.14',
   sha256: '2.16.840.1.101.3.4.2.1',
   sha256WithRSA: '1.2.840.113549.1.1.11',
   ecdsaWithSHA256: '1.2.840.10045.4.3.2',
@@ -126,11 +130,6 @@ function identityOf(file: string, certs: Buffer[], keyPem: string): SigningIdent
   };
 }
 
-/** The certificates of PEM text (`-----BEGIN CERTIFICATE-----` blocks), as DER. */
-function pemCertificates(text: string): Buffer[] {
-  return [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'));
-}
-
 /**
  * Reads a PKCS#12 file whose key node-forge cannot parse (EC keys) with the `openssl` command: the
  * password goes through the environment of that one process, never its arguments.
@@ -197,43 +196,23 @@ export function signerOf(identity: SigningIdentity): SignerCertificate {
   return { name: identity.name, organization: identity.organization, fingerprint: sha256(identity.certificate).toString('hex') };
 }
 
-/**
- * Reads a certificate (PEM or DER) — public, no key — so that the build can print who will sign
- * (KHUMUE_SIGN_CERT) without the signing key or its password ever being in its environment.
- */
-export function loadCertificate(file: string): SignerCertificate {
-  if (!existsSync(file)) throw new SigningError(`ไม่พบแฟ้มใบรับรอง ${file} (KHUMUE_SIGN_CERT: no such file)`);
-  const bytes = readFileSync(file);
-  const text = bytes.toString('latin1');
-  if (/-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/.test(text)) {
-    throw new SigningError(`แฟ้ม ${file} มีกุญแจส่วนตัว ให้ใช้ใบรับรองที่ไม่มีกุญแจ (KHUMUE_SIGN_CERT must be the certificate only, never the private key)`);
-  }
-  const pem = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(text);
-  const der = pem ? Buffer.from(pem[1]!.replace(/\s+/g, ''), 'base64') : bytes;
-  try {
-    return { ...subjectOf(der), fingerprint: sha256(der).toString('hex') };
-  } catch (error) {
-    throw new SigningError(`อ่านใบรับรอง ${file} ไม่ได้: ${(error as Error).message} (KHUMUE_SIGN_CERT: not a PEM or DER certificate)`);
-  }
-}
-
 /** `D:YYYYMMDDHHmmSS+07'00'` in Bangkok time. */
-function pdfDate(d: Date): string {
+export function pdfDate(d: Date): string {
   const t = new Date(d.getTime() + 7 * 3600_000).toISOString();
   return `D:${t.slice(0, 4)}${t.slice(5, 7)}${t.slice(8, 10)}${t.slice(11, 13)}${t.slice(14, 16)}${t.slice(17, 19)}+07'00'`;
 }
 
-/** The detached CMS (CAdES B-B attributes) over `digest`. */
-function buildCms(identity: SigningIdentity, digest: Buffer): Buffer {
-  const cert = pkijs.Certificate.fromBER(toArrayBuffer(identity.certificate));
-  const signingCertificateV2 = new asn1js.Sequence({
+/** ESS signing-certificate-v2 (RFC 5035) of a certificate: its SHA-256 and issuer/serial. */
+function signingCertificateV2(certificate: Buffer): asn1js.Sequence {
+  const cert = pkijs.Certificate.fromBER(toArrayBuffer(certificate));
+  return new asn1js.Sequence({
     value: [
       new asn1js.Sequence({
         value: [
           new asn1js.Sequence({
             value: [
               // hashAlgorithm DEFAULT sha256: omitted
-              new asn1js.OctetString({ valueHex: toArrayBuffer(sha256(identity.certificate)) }),
+              new asn1js.OctetString({ valueHex: toArrayBuffer(sha256(certificate)) }),
               new asn1js.Sequence({
                 value: [
                   new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [cert.issuer.toSchema()] })] }),
@@ -246,12 +225,24 @@ function buildCms(identity: SigningIdentity, digest: Buffer): Buffer {
       }),
     ],
   });
+}
+
+/** Asks a time-stamping authority for a token over a digest: the token's DER (a CMS ContentInfo). */
+export type Timestamper = (digest: Buffer) => Promise<Buffer>;
+
+/**
+ * The detached CMS (CAdES attributes content-type, message-digest, signing-certificate-v2; no
+ * signing-time: PAdES keeps the time in /M) over `digest`; with `timestamp`, the signature value's
+ * RFC 3161 token as the unsigned signature-time-stamp attribute (PAdES B-T).
+ */
+async function buildCms(identity: SigningIdentity, digest: Buffer, timestamp?: Timestamper): Promise<Buffer> {
+  const cert = pkijs.Certificate.fromBER(toArrayBuffer(identity.certificate));
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
     type: 0,
     attributes: [
       new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
       new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: toArrayBuffer(digest) })] }),
-      new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2] }),
+      new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2(identity.certificate)] }),
     ],
   });
   // the signature covers the DER of the attributes as a SET (tag 0x31), not as the [0] field
@@ -261,11 +252,22 @@ function buildCms(identity: SigningIdentity, digest: Buffer): Buffer {
   const isEc = key.asymmetricKeyType === 'ec';
   if (!isEc && key.asymmetricKeyType !== 'rsa') throw new SigningError(`กุญแจชนิด ${key.asymmetricKeyType} ยังไม่รองรับ (only RSA and EC keys are supported)`);
   const signature = cryptoSign('sha256', attrsDer, key);
+  let unsignedAttrs: pkijs.SignedAndUnsignedAttributes | undefined;
+  if (timestamp) {
+    const token = await timestamp(sha256(signature));
+    const parsed = asn1js.fromBER(toArrayBuffer(token));
+    if (parsed.offset < 0) throw new SigningError('ผู้ให้บริการประทับเวลาส่งข้อมูลที่อ่านไม่ได้ (the time-stamping authority answered with no readable token)');
+    unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [new pkijs.Attribute({ type: OID.signatureTimeStamp, values: [parsed.result] })],
+    });
+  }
   const signerInfo = new pkijs.SignerInfo({
     version: 1,
     sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
     digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
     signedAttrs,
+    ...(unsignedAttrs ? { unsignedAttrs } : {}),
     signatureAlgorithm: new pkijs.AlgorithmIdentifier(
       isEc ? { algorithmId: OID.ecdsaWithSHA256 } : { algorithmId: OID.sha256WithRSA, algorithmParams: new asn1js.Null() },
     ),
@@ -282,183 +284,334 @@ function buildCms(identity: SigningIdentity, digest: Buffer): Buffer {
   return Buffer.from(contentInfo.toSchema().toBER());
 }
 
-/** The page of a named destination (the approval page's `approval`), else the last page. */
-async function signaturePage(doc: PDFDocument): Promise<PDFRef> {
-  const pages = doc.getPages();
-  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  const dest = dests?.lookup(PDFName.of('approval'));
-  const target = dest instanceof PDFArray ? dest.get(0) : undefined;
-  const page = pages.find((p) => p.ref === target) ?? pages[pages.length - 1]!;
-  return page.ref;
+/** A signing area of the approval page: its page and rectangle (PDF points). */
+export interface SigningArea {
+  role: SigningRole;
+  page: PDFRef;
+  rect: [number, number, number, number];
 }
 
-/** Signs a PDF with an incremental update; returns the signed bytes. */
-export async function signPdf(input: Uint8Array, identity: SigningIdentity, options: { time?: Date; reason?: string } = {}): Promise<Buffer> {
+/**
+ * The signing areas of the approval page: the empty links (/Dest /sig-<key>) that fill them
+ * (components/print/Signatures.astro), whose rectangles Chromium places exactly.
+ */
+function signingAreas(doc: PDFDocument): Array<SigningArea & { link: PDFRef }> {
+  const out: Array<SigningArea & { link: PDFRef }> = [];
+  for (const page of doc.getPages()) {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (const ref of annots?.asArray() ?? []) {
+      if (!(ref instanceof PDFRef)) continue;
+      const annot = doc.context.lookup(ref);
+      if (!(annot instanceof PDFDict) || annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+      const dest = annot.get(PDFName.of('Dest'));
+      const key = dest instanceof PDFName ? /^\/sig-([a-z]+)$/.exec(dest.toString())?.[1] : undefined;
+      const role = key ? roleOfKey(key) : undefined;
+      const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => Number(n.toString()));
+      if (!role || !rect || rect.length !== 4 || out.some((a) => a.role === role)) continue;
+      const r = (v: number) => Math.round(v * 100) / 100;
+      const [x1, y1, x2, y2] = rect as [number, number, number, number];
+      out.push({ role, page: page.ref, link: ref, rect: [r(Math.min(x1, x2)), r(Math.min(y1, y2)), r(Math.max(x1, x2)), r(Math.max(y1, y2))] });
+    }
+  }
+  return APPROVAL_ORDER.flatMap((role) => out.filter((a) => a.role === role));
+}
+
+/** The signatories the PDF records (/KhumueSignatories in its document information). */
+export function signatoriesOfPdf(doc: PDFDocument): Signatory[] {
+  const info = doc.context.lookup(doc.context.trailerInfo.Info);
+  const value = info instanceof PDFDict ? info.lookup(PDFName.of(SIGNATORIES_KEY)) : undefined;
+  return parseSignatories(value instanceof PDFHexString || value instanceof PDFString ? value.decodeText() : undefined);
+}
+
+/** What a PDF offers for signing: its signatories, signing areas and which roles are signed. */
+export interface SigningState {
+  signatories: Signatory[];
+  areas: SigningArea[];
+  signed: SigningRole[];
+}
+
+/** The signature fields of the form (`sig-<key>`), with whether each holds a signature. */
+function signatureFields(doc: PDFDocument): Array<{ ref: PDFRef; name: string; signed: boolean; dict: PDFDict }> {
+  const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  const fields = form?.lookupMaybe(PDFName.of('Fields'), PDFArray);
+  if (!fields) return [];
+  return fields.asArray().flatMap((ref) => {
+    if (!(ref instanceof PDFRef)) return [];
+    const dict = doc.context.lookup(ref, PDFDict);
+    const t = dict.lookup(PDFName.of('T'));
+    const name = t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : '';
+    return [{ ref, name, signed: dict.has(PDFName.of('V')), dict }];
+  });
+}
+
+export async function signingState(input: Uint8Array): Promise<SigningState> {
+  const doc = await PDFDocument.load(input, { updateMetadata: false });
+  const fields = signatureFields(doc);
+  return {
+    signatories: signatoriesOfPdf(doc),
+    areas: signingAreas(doc),
+    signed: APPROVAL_ORDER.filter((role) => fields.some((f) => f.name === `sig-${SIGNATURE_KEYS[role]}` && f.signed)),
+  };
+}
+
+export interface SignOptions {
+  /** the role signed for; its signing area on the approval page holds the widget */
+  role: SigningRole;
+  time?: Date;
+  /** the appearance, a one-page PDF the size of the role's area (print/pdf/appearance.ts); none: an invisible signature */
+  appearance?: (area: SigningArea, signatory: Signatory | undefined) => Promise<Buffer>;
+  /** the first signature certifies the document (DocMDP: form filling and signing allowed) */
+  certify?: boolean;
+  /** PAdES B-T: a signature timestamp from this authority */
+  timestamp?: Timestamper;
+  /** false: sign even when the certificate's name is not the one the PDF declares for the role */
+  nameCheck?: boolean;
+}
+
+/** Serialises an object of pdf-lib exactly (streams keep their bytes), as latin1 text for appendUpdate. */
+function objectText(obj: PDFObject): string {
+  const bytes = new Uint8Array(obj.sizeInBytes());
+  obj.copyBytesInto(bytes, 0);
+  return Buffer.from(bytes).toString('latin1');
+}
+
+const rectText = (r: readonly number[]) => `[${r.join(' ')}]`;
+
+/**
+ * Adds one signature, for one role, as an incremental update: the bytes before it — the printed
+ * document and every earlier signature — stay as they are, so earlier signatures stay valid.
+ * The first signature lays out the form: one signature field per signing area of the approval
+ * page (so later signers fill fields that exist, which a certification allows); it may certify
+ * the document (DocMDP P 2). The widget of the role's field shows `appearance`.
+ * The certificate's name must be the one the PDF declares for the role (normalised Thai
+ * comparison), unless `nameCheck` is false.
+ */
+export async function signPdf(input: Uint8Array, identity: SigningIdentity, options: SignOptions): Promise<Buffer> {
   const original = Buffer.from(input);
   const text = original.toString('latin1');
   const trailer = readTrailer(text);
-  if (!trailer) throw new SigningError('signPdf: the PDF has no classic trailer to append to');
-  const { size } = trailer;
-  const rootMatch = /^(\d+) (\d+) R$/.exec(trailer.root)!;
-
+  if (!trailer) throw new SigningError('PDF นี้ไม่มีส่วนท้ายแบบที่ต่อการลงนามได้ (the PDF has no classic trailer to append a signature to)');
   const doc = await PDFDocument.load(original, { updateMetadata: false });
-  if (doc.catalog.has(PDFName.of('AcroForm'))) throw new SigningError('signPdf: the PDF already has a form; signing it again is not supported');
-  const pageRef = await signaturePage(doc);
-  const page = doc.context.lookup(pageRef, PDFDict);
-  const annots = page.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  const { role } = options;
+  const key = SIGNATURE_KEYS[role];
+  const signatory = signatoriesOfPdf(doc).find((s) => s.role === role);
+  if (options.nameCheck !== false) {
+    if (!signatory?.name)
+      throw new SigningError(
+        `เอกสารนี้ไม่ได้ระบุชื่อ${role} จึงตรวจไม่ได้ว่าผู้ถือใบรับรองคือผู้นั้น ให้ระบุใน approvals ของเอกสาร หรือใช้ --no-name-check (the PDF declares no ${role}; declare it in the document's approvals, or pass --no-name-check)`,
+      );
+    if (!sameName(identity.name, signatory.name))
+      throw new SigningError(
+        `ใบรับรองเป็นของ ${identity.name} แต่เอกสารระบุ${role}เป็น ${signatory.name} (the certificate's name is not the ${role} the document declares; use that person's certificate, or pass --no-name-check)`,
+      );
+  }
+  const fields = signatureFields(doc);
+  const existing = fields.find((f) => f.name === `sig-${key}`);
+  if (existing?.signed) throw new SigningError(`${role}ลงนามในเอกสารนี้แล้ว (the ${role} has signed this PDF already)`);
+  const areas = signingAreas(doc);
+  // a field the first signer laid out keeps its area as its widget's rectangle
+  const fieldRect = existing?.dict.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => Number(n.toString()));
+  const fieldPage = existing?.dict.get(PDFName.of('P'));
+  const area: SigningArea | undefined =
+    existing && fieldRect?.length === 4 && fieldPage instanceof PDFRef
+      ? { role, page: fieldPage, rect: fieldRect as [number, number, number, number] }
+      : areas.find((a) => a.role === role);
+  if (!area)
+    throw new SigningError(
+      `หน้าอนุมัติของ PDF นี้ไม่มีที่ลงนามของ${role} ให้พิมพ์ใหม่ด้วย npm run build (the approval page has no signing area for ${role}; print the PDF again with this version of khumue)`,
+    );
+  if (fields.length && !existing) throw new SigningError(`PDF นี้มีฟอร์มลงนามที่ไม่ได้สร้างโดย khumue (the PDF has a signature form khumue did not lay out)`);
+  const certify = options.certify === true && !fields.some((f) => f.signed) && !doc.catalog.has(PDFName.of('Perms'));
 
-  const sigNum = size;
-  const widgetNum = size + 1;
+  let next = trailer.size;
+  const alloc = () => next++;
+  const objects: UpdateObject[] = [];
+  const sigNum = alloc();
   const time = options.time ?? new Date();
-  const signer = signerName(identity);
+
+  // the appearance: the Chromium-printed page as a form XObject, with its fonts
+  const apNum = { value: 0 };
+  const emptyAp = fields.length ? 0 : alloc();
+  if (options.appearance) {
+    const pdfBytes = await options.appearance(area, signatory);
+    const tmp = await PDFDocument.create({ updateMetadata: false });
+    tmp.context.largestObjectNumber = next - 1;
+    const [page] = await tmp.embedPdf(pdfBytes, [0]);
+    await page!.embed();
+    apNum.value = page!.ref.objectNumber;
+    for (const [ref, obj] of tmp.context.enumerateIndirectObjects()) {
+      if (ref.objectNumber >= next) objects.push({ num: ref.objectNumber, gen: 0, value: objectText(obj) });
+    }
+    next = tmp.context.largestObjectNumber + 1;
+  }
+  if (emptyAp) objects.push({ num: emptyAp, gen: 0, value: `<</Type /XObject\n/Subtype /Form\n/BBox [0 0 1 1]\n/Length 0>>\nstream\n\nendstream` });
+  const apFor = (r: SigningRole) => (r === role && apNum.value ? `${apNum.value} 0 R` : `${emptyAp} 0 R`);
+  const widget = (r: SigningRole, a: SigningArea, extra: string) =>
+    `<</Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (sig-${SIGNATURE_KEYS[r]})\n/TU ${textString(`ลายมือชื่ออิเล็กทรอนิกส์ของ${r}`)}\n/F ${r === role ? 132 : 4}\n/Rect ${rectText(a.rect)}\n/P ${a.page.objectNumber} ${a.page.generationNumber} R${extra}>>`;
+
   const rangePlaceholder = `[0 ${'0'.repeat(10)} ${'0'.repeat(10)} ${'0'.repeat(10)}]`;
-  const objects: Array<[number, number, string]> = [
-    [
-      sigNum,
-      0,
-      `<</Type /Sig\n/Filter /Adobe.PPKLite\n/SubFilter /ETSI.CAdES.detached\n/ByteRange ${rangePlaceholder}\n/Contents <${'0'.repeat(CONTENTS_BYTES * 2)}>\n/M (${pdfDate(time)})\n/Name ${textString(signer)}\n/Reason ${textString(options.reason ?? 'อนุมัติเอกสาร')}>>`,
-    ],
-    [
-      widgetNum,
-      0,
-      `<</Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (khumue-signature)\n/V ${sigNum} 0 R\n/F 132\n/Rect [0 0 0 0]\n/P ${pageRef.objectNumber} ${pageRef.generationNumber} R>>`,
-    ],
-  ];
-  // the catalog and the page, rewritten with the form and the widget
-  const catalog = doc.catalog.clone();
-  catalog.set(PDFName.of('AcroForm'), doc.context.obj({ Fields: [PDFRef.of(widgetNum)], SigFlags: 3 }));
-  objects.push([Number(rootMatch[1]), Number(rootMatch[2]), catalog.toString()]);
-  const newPage = page.clone();
-  const list = annots ? annots.asArray() : [];
-  newPage.set(PDFName.of('Annots'), doc.context.obj([...list, PDFRef.of(widgetNum)]));
-  objects.push([pageRef.objectNumber, pageRef.generationNumber, newPage.toString()]);
+  const contentsBytes = options.timestamp ? CONTENTS_BYTES * 2 : CONTENTS_BYTES;
+  const reference = certify ? `\n/Reference [<</Type /SigRef\n/TransformMethod /DocMDP\n/TransformParams <</Type /TransformParams\n/P 2\n/V /1.2>>>>]` : '';
+  objects.push({
+    num: sigNum,
+    gen: 0,
+    value:
+      `<</Type /Sig\n/Filter /Adobe.PPKLite\n/SubFilter /ETSI.CAdES.detached\n/ByteRange ${rangePlaceholder}\n/Contents <${'0'.repeat(contentsBytes * 2)}>\n` +
+      `/M (${pdfDate(time)})\n/Name ${textString(identity.name)}\n/Reason ${textString(role)}${signatory?.position ? `\n/Location ${textString(signatory.position)}` : ''}${reference}>>`,
+  });
 
-  const body = appendUpdate(
-    text,
-    trailer,
-    objects.map(([num, gen, value]) => ({ num, gen, value })),
-    { size: size + 2, keepInfo: true, keepId: true },
+  if (existing) {
+    // a later signer fills the field the first one laid out
+    const rewritten = existing.dict.clone();
+    rewritten.set(PDFName.of('V'), PDFRef.of(sigNum));
+    rewritten.set(PDFName.of('F'), doc.context.obj(132));
+    if (apNum.value) rewritten.set(PDFName.of('AP'), doc.context.obj({ N: PDFRef.of(apNum.value) }));
+    objects.push({ num: existing.ref.objectNumber, gen: existing.ref.generationNumber, value: rewritten.toString() });
+  } else {
+    // the first signer lays out one field per signing area
+    const refs = new Map<SigningRole, number>();
+    for (const a of areas) refs.set(a.role, alloc());
+    for (const a of areas)
+      objects.push({ num: refs.get(a.role)!, gen: 0, value: widget(a.role, a, `\n/AP <</N ${apFor(a.role)}>>${a.role === role ? `\n/V ${sigNum} 0 R` : ''}`) });
+    const catalog = doc.catalog.clone();
+    catalog.set(PDFName.of('AcroForm'), doc.context.obj({ Fields: [...refs.values()].map((n) => PDFRef.of(n)), SigFlags: 3 }));
+    if (certify) catalog.set(PDFName.of('Perms'), doc.context.obj({ DocMDP: PDFRef.of(sigNum) }));
+    const rootRef = /^(\d+) (\d+) R$/.exec(trailer.root)!;
+    objects.push({ num: Number(rootRef[1]), gen: Number(rootRef[2]), value: catalog.toString() });
+    for (const pageRef of new Set(areas.map((a) => a.page))) {
+      const page = doc.context.lookup(pageRef, PDFDict).clone();
+      const annots = page.lookupMaybe(PDFName.of('Annots'), PDFArray);
+      const here = areas.filter((a) => a.page === pageRef);
+      // the signing areas' links give way to the signature fields
+      const links = new Set(here.map((a) => a.link.toString()));
+      const kept = (annots ? annots.asArray() : []).filter((x) => !links.has(x.toString()));
+      page.set(PDFName.of('Annots'), doc.context.obj([...kept, ...here.map((a) => PDFRef.of(refs.get(a.role)!))]));
+      objects.push({ num: pageRef.objectNumber, gen: pageRef.generationNumber, value: page.toString() });
+    }
+  }
+  const body = appendUpdate(text, trailer, objects, { size: next, keepInfo: true, keepId: true });
+  return fillSignature(Buffer.from(body, 'latin1'), Buffer.byteLength(text, 'latin1'), rangePlaceholder, contentsBytes, (digest) =>
+    buildCms(identity, digest, options.timestamp),
   );
+}
 
-  const out = Buffer.from(body, 'latin1');
-  const contentsAt = out.indexOf(`/Contents <${'0'.repeat(32)}`, Buffer.byteLength(text, 'latin1'), 'latin1') + '/Contents '.length;
-  const contentsEnd = contentsAt + CONTENTS_BYTES * 2 + 2;
+/** Writes the ByteRange and the CMS (made by `cms` over the range's digest) into the placeholders after `from`. */
+async function fillSignature(
+  out: Buffer,
+  from: number,
+  rangePlaceholder: string,
+  contentsBytes: number,
+  cms: (digest: Buffer) => Promise<Buffer>,
+): Promise<Buffer> {
+  const contentsAt = out.indexOf(`/Contents <${'0'.repeat(32)}`, from, 'latin1') + '/Contents '.length;
+  const contentsEnd = contentsAt + contentsBytes * 2 + 2;
   const range = [0, contentsAt, contentsEnd, out.length - contentsEnd];
   const rangeText = `[${range.join(' ')}]`.padEnd(rangePlaceholder.length, ' ');
-  const rangeAt = out.indexOf(`/ByteRange ${rangePlaceholder}`, Buffer.byteLength(text, 'latin1'), 'latin1') + '/ByteRange '.length;
+  const rangeAt = out.indexOf(`/ByteRange ${rangePlaceholder}`, from, 'latin1') + '/ByteRange '.length;
   out.write(rangeText, rangeAt, 'latin1');
-  const digest = sha256(out.subarray(0, contentsAt), out.subarray(contentsEnd));
-  const cms = buildCms(identity, digest);
-  if (cms.length > CONTENTS_BYTES) throw new SigningError(`signPdf: the signature (${cms.length} bytes) does not fit the ${CONTENTS_BYTES} bytes reserved`);
-  out.write(cms.toString('hex').toUpperCase(), contentsAt + 1, 'latin1');
-  return out;
-}
-
-export interface Verification {
-  signed: boolean;
-  /** the signature value matches the bytes it covers, made by a certificate usable for signing at signing time */
-  valid: boolean;
-  /** the signer's certificate chains to a certificate of the trust store (undefined: no trust store given) */
-  trusted?: boolean;
-  /** the signature covers every byte of the file but its own value */
-  wholeFile: boolean;
-  signer?: string;
-  time?: string;
-  subFilter?: string;
-  problems: string[];
-}
-
-/** The certificates (PEM or DER, .pem .crt .cer .der) of a trust-store folder an office keeps, e.g. the Thai government CA. */
-export function loadTrustStore(dir: string): Buffer[] {
-  const out: Buffer[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (!/\.(pem|crt|cer|der)$/i.test(name)) continue;
-    const bytes = readFileSync(join(dir, name));
-    const text = bytes.toString('latin1');
-    const pems = pemCertificates(text);
-    out.push(...(pems.length ? pems : text.includes('-----BEGIN') ? [] : [bytes]));
-  }
+  const value = await cms(sha256(out.subarray(0, contentsAt), out.subarray(contentsEnd)));
+  if (value.length > contentsBytes)
+    throw new SigningError(`ลายมือชื่อยาว ${value.length} ไบต์ เกินที่จองไว้ ${contentsBytes} ไบต์ (the signature does not fit the space reserved)`);
+  out.write(value.toString('hex').toUpperCase(), contentsAt + 1, 'latin1');
   return out;
 }
 
 /**
- * Checks the last signature of a PDF: digest and signature value; that it covers the whole file;
- * that nothing but zero padding follows the CMS in /Contents; that the certificate was within its
- * validity period at the signing time and may sign (key usage); and, given a trust store, that it
- * chains to one of its certificates. "valid" without "trusted" is not a verdict of ถูกต้อง.
+ * PAdES B-LTA: a document timestamp (SubFilter ETSI.RFC3161) over the whole file as it is — its
+ * signatures and the validation data — in an invisible field of its own.
  */
-export async function verifyPdf(input: Uint8Array, options: { trustStore?: readonly Buffer[] } = {}): Promise<Verification> {
-  const pdf = Buffer.from(input);
-  const text = pdf.toString('latin1');
-  const problems: string[] = [];
-  const at = text.lastIndexOf('/ByteRange');
-  if (at < 0) return { signed: false, valid: false, wholeFile: false, problems: ['ไม่มีลายมือชื่ออิเล็กทรอนิกส์ (the PDF is not signed)'] };
-  const range = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(text.slice(at))?.slice(1).map(Number);
-  const dict = text.slice(text.lastIndexOf('obj', at), text.indexOf('endobj', at));
-  const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(dict)?.[1];
-  const m = /\/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})([^)]*)\)/.exec(dict);
-  const time = m ? `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]} ${m[7]!.replace(/'/g, '').replace(/(\d\d)(\d\d)$/, '$1:$2')}` : undefined;
-  const signedAt = m
-    ? new Date(
-        `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${/^[+-]\d\d'?\d\d/.test(m[7]!) ? m[7]!.replace(/'/g, '').replace(/(\d\d)(\d\d)$/, '$1:$2') : 'Z'}`,
-      )
-    : new Date();
-  if (!range) return { signed: true, valid: false, wholeFile: false, subFilter, time, problems: ['ByteRange อ่านไม่ได้ (unreadable ByteRange)'] };
-  const [a, b, c, d] = range as [number, number, number, number];
-  const wholeFile = a === 0 && c + d === pdf.length && pdf[b] === 0x3c && pdf[c - 1] === 0x3e;
-  if (!wholeFile) problems.push('ลายมือชื่อไม่ครอบคลุมทั้งแฟ้ม มีข้อมูลเพิ่มหรือขาดหลังการลงนาม (the signature does not cover the whole file)');
-  const contents = pdf.subarray(b + 1, c - 1).toString('latin1');
-  let signer: string | undefined;
-  let valid = false;
-  let trusted: boolean | undefined;
-  try {
-    if (!/^[0-9A-Fa-f]*$/.test(contents) || contents.length % 2) throw new Error('/Contents is not a hex string');
-    const cms = Buffer.from(contents, 'hex');
-    const parsed = asn1js.fromBER(toArrayBuffer(cms));
-    if (parsed.offset < 0) throw new Error('/Contents holds no CMS');
-    // nothing but zero padding after the CMS: bytes hidden there would be unsigned data in a signed file
-    const padding = cms.subarray(parsed.offset);
-    const padded = padding.every((x) => x === 0);
-    if (!padded) problems.push('มีข้อมูลอื่นต่อท้ายลายมือชื่อใน /Contents นอกจากเลขศูนย์ (bytes other than zero padding follow the CMS in /Contents)');
-    const contentInfo = new pkijs.ContentInfo({ schema: parsed.result });
-    const signedData = new pkijs.SignedData({ schema: contentInfo.content });
-    const cert = signedData.certificates?.[0];
-    let usable = true;
-    if (cert instanceof pkijs.Certificate) {
-      const cn = cert.subject.typesAndValues.find((t) => t.type === OID.commonName)?.value.valueBlock.value as string | undefined;
-      const o = cert.subject.typesAndValues.find((t) => t.type === OID.organization)?.value.valueBlock.value as string | undefined;
-      signer = [cn, o].filter(Boolean).join(', ');
-      const from = cert.notBefore.value;
-      const until = cert.notAfter.value;
-      if (signedAt < from || signedAt > until) {
-        usable = false;
-        problems.push(
-          `ใบรับรองหมดอายุหรือยังไม่มีผล ณ เวลาลงนาม (ใช้ได้ ${from.toISOString().slice(0, 10)} ถึง ${until.toISOString().slice(0, 10)}) (the certificate was not valid at the signing time)`,
-        );
-      }
-      const usage = cert.extensions?.find((e) => e.extnID === KEY_USAGE)?.parsedValue as asn1js.BitString | undefined;
-      const bits = usage?.valueBlock.valueHexView[0] ?? 0xff;
-      if (usage && !(bits & 0x80) && !(bits & 0x40)) {
-        usable = false;
-        problems.push('ใบรับรองไม่อนุญาตให้ใช้ลงนาม (key usage has neither digitalSignature nor nonRepudiation)');
-      }
-      if (options.trustStore) {
-        const trustedCerts = options.trustStore.map((der) => pkijs.Certificate.fromBER(toArrayBuffer(der)));
-        const certs = (signedData.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate);
-        const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts, certs, checkDate: signedAt });
-        const chain = await engine.verify();
-        trusted = chain.result === true;
-        if (!trusted) problems.push(`ใบรับรองของผู้ลงนามไม่ได้ออกโดยผู้ออกใบรับรองที่เชื่อถือ: ${chain.resultMessage || 'no chain to the trust store'} (not trusted)`);
-      }
+export async function addDocumentTimestamp(input: Uint8Array, timestamp: Timestamper): Promise<Buffer> {
+  const original = Buffer.from(input);
+  const text = original.toString('latin1');
+  const trailer = readTrailer(text);
+  if (!trailer) throw new SigningError('PDF นี้ไม่มีส่วนท้ายแบบที่ต่อได้ (the PDF has no classic trailer)');
+  const doc = await PDFDocument.load(original, { updateMetadata: false });
+  const fields = signatureFields(doc);
+  const pages = doc.getPages();
+  const pageRef = signingAreas(doc)[0]?.page ?? pages[pages.length - 1]!.ref;
+  let next = trailer.size;
+  const sigNum = next++;
+  const fieldNum = next++;
+  const apNum = next++;
+  const rangePlaceholder = `[0 ${'0'.repeat(10)} ${'0'.repeat(10)} ${'0'.repeat(10)}]`;
+  const contentsBytes = CONTENTS_BYTES;
+  const objects: UpdateObject[] = [
+    {
+      num: sigNum,
+      gen: 0,
+      value: `<</Type /DocTimeStamp\n/Filter /Adobe.PPKLite\n/SubFilter /ETSI.RFC3161\n/ByteRange ${rangePlaceholder}\n/Contents <${'0'.repeat(contentsBytes * 2)}>>>`,
+    },
+    {
+      num: fieldNum,
+      gen: 0,
+      value: `<</Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (doc-timestamp-${fields.length + 1})\n/F 132\n/Rect [0 0 0 0]\n/P ${pageRef.objectNumber} ${pageRef.generationNumber} R\n/AP <</N ${apNum} 0 R>>\n/V ${sigNum} 0 R>>`,
+    },
+    { num: apNum, gen: 0, value: `<</Type /XObject\n/Subtype /Form\n/BBox [0 0 1 1]\n/Length 0>>\nstream\n\nendstream` },
+  ];
+  const catalog = doc.catalog.clone();
+  catalog.set(PDFName.of('AcroForm'), doc.context.obj({ Fields: [...fields.map((f) => f.ref), PDFRef.of(fieldNum)], SigFlags: 3 }));
+  const rootRef = /^(\d+) (\d+) R$/.exec(trailer.root)!;
+  objects.push({ num: Number(rootRef[1]), gen: Number(rootRef[2]), value: catalog.toString() });
+  const page = doc.context.lookup(pageRef, PDFDict).clone();
+  const annots = page.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  page.set(PDFName.of('Annots'), doc.context.obj([...(annots ? annots.asArray() : []), PDFRef.of(fieldNum)]));
+  objects.push({ num: pageRef.objectNumber, gen: pageRef.generationNumber, value: page.toString() });
+  const body = appendUpdate(text, trailer, objects, { size: next, keepInfo: true, keepId: true });
+  return fillSignature(Buffer.from(body, 'latin1'), Buffer.byteLength(text, 'latin1'), rangePlaceholder, contentsBytes, timestamp);
+}
+
+/** Validation data for PAdES B-LT: certificates, CRLs and OCSP responses, DER. */
+export interface ValidationData {
+  certs: Buffer[];
+  crls: Buffer[];
+  ocsps: Buffer[];
+}
+
+/**
+ * PAdES B-LT: a document security store (/DSS) with the certificates and the revocation data a
+ * verifier needs years later without a network, appended as an incremental update (merged with
+ * an earlier DSS; the same bytes are stored once).
+ */
+export async function addValidationData(input: Uint8Array, data: ValidationData): Promise<Buffer> {
+  const original = Buffer.from(input);
+  const text = original.toString('latin1');
+  const trailer = readTrailer(text);
+  if (!trailer) throw new SigningError('PDF นี้ไม่มีส่วนท้ายแบบที่ต่อได้ (the PDF has no classic trailer)');
+  const doc = await PDFDocument.load(original, { updateMetadata: false });
+  const old = doc.catalog.lookupMaybe(PDFName.of('DSS'), PDFDict);
+  const kept = (name: string): PDFRef[] => (old?.lookupMaybe(PDFName.of(name), PDFArray)?.asArray() ?? []).filter((r): r is PDFRef => r instanceof PDFRef);
+  const seen = new Set<string>();
+  for (const name of ['Certs', 'CRLs', 'OCSPs']) {
+    for (const ref of kept(name)) {
+      const stream = doc.context.lookup(ref);
+      if (stream instanceof PDFRawStream) seen.add(sha256(stream.getContents()).toString('hex'));
     }
-    const data = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
-    const result = await signedData.verify({ signer: 0, data: toArrayBuffer(data), checkChain: false, extendedMode: true });
-    if (result.signatureVerified !== true)
-      problems.push(`ลายมือชื่อไม่ถูกต้อง: ${result.message || 'the digest or the signature does not match'} (signature invalid)`);
-    valid = result.signatureVerified === true && padded && usable;
-  } catch (error) {
-    const e = error as { message?: string; signatureVerified?: boolean };
-    problems.push(`ลายมือชื่อไม่ถูกต้อง: ${e.message ?? String(error)} (signature invalid)`);
   }
-  return { signed: true, valid, trusted, wholeFile, signer, time, subFilter, problems };
+  let next = trailer.size;
+  const objects: UpdateObject[] = [];
+  const add = (list: Buffer[]) =>
+    list.flatMap((der) => {
+      const h = sha256(der).toString('hex');
+      if (seen.has(h)) return [];
+      seen.add(h);
+      const num = next++;
+      objects.push({ num, gen: 0, value: `<</Length ${der.length}>>\nstream\n${der.toString('latin1')}\nendstream` });
+      return [PDFRef.of(num)];
+    });
+  const certs = [...kept('Certs'), ...add(data.certs)];
+  const crls = [...kept('CRLs'), ...add(data.crls)];
+  const ocsps = [...kept('OCSPs'), ...add(data.ocsps)];
+  const dss = doc.context.obj({ Type: 'DSS', Certs: certs, ...(crls.length ? { CRLs: crls } : {}), ...(ocsps.length ? { OCSPs: ocsps } : {}) });
+  const catalog = doc.catalog.clone();
+  catalog.set(PDFName.of('DSS'), dss);
+  const rootRef = /^(\d+) (\d+) R$/.exec(trailer.root)!;
+  objects.push({ num: Number(rootRef[1]), gen: Number(rootRef[2]), value: catalog.toString() });
+  return Buffer.from(appendUpdate(text, trailer, objects, { size: next, keepInfo: true, keepId: true }), 'latin1');
+}
+
+/** The certificates a timestamp token carries (the TSA's), DER. */
+export function tokenCertificates(token: Buffer): Buffer[] {
+  const info = new pkijs.ContentInfo({ schema: asn1js.fromBER(toArrayBuffer(token)).result });
+  const sd = new pkijs.SignedData({ schema: info.content });
+  return (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map((c) => Buffer.from(c.toSchema().toBER()));
 }

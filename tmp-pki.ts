@@ -1,0 +1,13 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+const ex = promisify(execFile);
+import { makePki, startTsa, PKI_PASSWORD } from './tests/helpers/pki.ts';
+const pki = makePki(['นางสาวจัดทำ ทดสอบดี', 'นายตรวจสอบ ทดสอบดี', 'นายทดสอบ ระบบดี']);
+const tsa = await startTsa(pki);
+const env = { ...process.env, KHUMUE_SIGN_PASSWORD: PKI_PASSWORD };
+const sign = async (i: string, o: string, role: string, name: string, extra: string[] = []) => console.log((await ex(process.execPath, ['scripts/sign.ts', i, '--role', role, '--p12', pki.p12(name), '--out', o, '--tsa', tsa.url, '--crl', pki.crl, ...extra], { env, encoding: 'utf8' })).stdout);
+await sign('/tmp/kv/t.pdf', '/tmp/kv/u1.pdf', 'ผู้จัดทำ', 'นางสาวจัดทำ ทดสอบดี');
+await sign('/tmp/kv/u1.pdf', '/tmp/kv/u2.pdf', 'ผู้ตรวจสอบ', 'นายตรวจสอบ ทดสอบดี');
+await sign('/tmp/kv/u2.pdf', '/tmp/kv/u3.pdf', 'ผู้อนุมัติ', 'นายทดสอบ ระบบดี', ['--archive']);
+console.log(tsa.requests(), pki.dir);
+await tsa.close();
