@@ -107,7 +107,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     // the print check reads every PDF as a reader would; an error keeps the previous output
     const { checkPrinted } = await import('./print-check.ts');
     const checked = await checkPrinted(work, jobs, printed, root);
-    if (checked.errors && !process.env.TMP_NOCHECK) throw new PrintError(`ตรวจ PDF พบข้อผิดพลาด ${checked.errors} รายการ (the print check found ${checked.errors} errors)`);
+    if (checked.errors) throw new PrintError(`ตรวจ PDF พบข้อผิดพลาด ${checked.errors} รายการ (the print check found ${checked.errors} errors)`);
     const pdfPages = printed.reduce((a, r) => a + r.pages, 0);
     const fresh = printed.filter((r) => !r.cached).length;
     console.log(
