@@ -90,17 +90,64 @@ ess_cert_id_alg = sha256
   writeFileSync(join(dir, 'index.txt'), '');
   writeFileSync(join(dir, 'crlnumber'), '01\n');
   writeFileSync(join(dir, 'tsaserial'), '01\n');
-  run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '60', '-utf8', '-subj', `/C=TH/O=${org}/CN=ผู้ออกใบรับรองทดสอบ`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
+  run(
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '60',
+      '-utf8',
+      '-subj',
+      `/C=TH/O=${org}/CN=ผู้ออกใบรับรองทดสอบ`,
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
+    dir,
+  );
   const issue = (base: string, subject: string, ext: string, serial: number) => {
     run(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${base}.key`, '-out', `${base}.csr`, '-utf8', '-subj', subject], dir);
-    run(['x509', '-req', '-in', `${base}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', String(serial), '-days', '30', '-extfile', 'ext.cnf', '-extensions', ext, '-out', `${base}.pem`], dir);
+    run(
+      [
+        'x509',
+        '-req',
+        '-in',
+        `${base}.csr`,
+        '-CA',
+        'ca.pem',
+        '-CAkey',
+        'ca.key',
+        '-set_serial',
+        String(serial),
+        '-days',
+        '30',
+        '-extfile',
+        'ext.cnf',
+        '-extensions',
+        ext,
+        '-out',
+        `${base}.pem`,
+      ],
+      dir,
+    );
   };
   issue('tsa', `/C=TH/O=${org}/CN=หน่วยประทับเวลาทดสอบ`, 'tsa', 1000);
   const files = new Map<string, string>();
   names.forEach((name, i) => {
     const base = `signer-${i}`;
     issue(base, `/C=TH/O=${org}/CN=${name}`, 'leaf', 2000 + i);
-    run(['pkcs12', '-export', '-inkey', `${base}.key`, '-in', `${base}.pem`, '-certfile', 'ca.pem', '-out', `${base}.p12`, '-passout', 'env:P'], dir, { ...process.env, P: PKI_PASSWORD });
+    run(['pkcs12', '-export', '-inkey', `${base}.key`, '-in', `${base}.pem`, '-certfile', 'ca.pem', '-out', `${base}.p12`, '-passout', 'env:P'], dir, {
+      ...process.env,
+      P: PKI_PASSWORD,
+    });
     files.set(name, base);
   });
   const trustDir = join(dir, 'trust');

@@ -190,7 +190,8 @@ function pageWeight(path: string): { html: number; css: number; js: number; bloc
     .map((a) => /src="([^"]+)"/.exec(a)?.[1])
     .filter(Boolean)
     .reduce((a, h) => a + size(h!), 0);
-  const blockingScripts = scripts.filter((a) => !/\b(defer|async)\b|type="module"/.test(a)).length;
+  // a data block (type="application/json") is never run
+  const blockingScripts = scripts.filter((a) => !/\b(defer|async)\b|type="(?:module|application\/json)"/.test(a)).length;
   return { html: Buffer.byteLength(html), css, js, blockingScripts };
 }
 

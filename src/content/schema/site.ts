@@ -17,6 +17,12 @@ export const SiteSchema = z.object({
     .describe('ที่อยู่สำหรับแก้ไขแฟ้ม เช่น https://git.example.go.th/org/khumue/edit/main/ (edit base URL)'),
   /** ตัวเลขที่แสดงโดยค่าเริ่มต้น (numerals shown by default) */
   numerals: z.enum(['thai', 'arabic']).default('thai').describe('ตัวเลขไทยหรืออารบิก (numerals)'),
+  /** โฟลเดอร์ใบรับรองของผู้ออกใบรับรองที่หน้า /verify/ เชื่อถือ อยู่ใน content/ (trust store of the /verify/ page, a folder inside content/) */
+  trustStore: z
+    .string()
+    .regex(/^(?![/\\])(?!.*(?:^|[/\\])\.\.(?:[/\\]|$))[^\0]+$/, 'ต้องเป็นโฟลเดอร์ภายใน content/ (a folder inside content/, no .. and not absolute)')
+    .optional()
+    .describe('โฟลเดอร์ใบรับรอง CA ภายใน content/ เช่น trust (CA certificates the /verify/ page trusts)'),
 });
 export type Site = z.output<typeof SiteSchema>;
 export type SiteInput = z.input<typeof SiteSchema>;

@@ -22,7 +22,16 @@ import * as asn1js from 'asn1js';
 import forge from 'node-forge';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import * as pkijs from 'pkijs';
-import { APPROVAL_ORDER, parseSignatories, roleOfKey, SIGNATORIES_KEY, SIGNATURE_KEYS, type Signatory, type SigningRole, sameName } from '../../domain/signatories.ts';
+import {
+  APPROVAL_ORDER,
+  parseSignatories,
+  roleOfKey,
+  SIGNATORIES_KEY,
+  SIGNATURE_KEYS,
+  type Signatory,
+  type SigningRole,
+  sameName,
+} from '../../domain/signatories.ts';
 import { pemCertificates } from './trust-store.ts';
 import { appendUpdate, readTrailer, textString, type UpdateObject } from './incremental.ts';
 
@@ -306,7 +315,10 @@ function signingAreas(doc: PDFDocument): Array<SigningArea & { link: PDFRef }> {
       const dest = annot.get(PDFName.of('Dest'));
       const key = dest instanceof PDFName ? /^\/sig-([a-z]+)$/.exec(dest.toString())?.[1] : undefined;
       const role = key ? roleOfKey(key) : undefined;
-      const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => Number(n.toString()));
+      const rect = annot
+        .lookupMaybe(PDFName.of('Rect'), PDFArray)
+        ?.asArray()
+        .map((n) => Number(n.toString()));
       if (!role || !rect || rect.length !== 4 || out.some((a) => a.role === role)) continue;
       const r = (v: number) => Math.round(v * 100) / 100;
       const [x1, y1, x2, y2] = rect as [number, number, number, number];
@@ -410,7 +422,10 @@ export async function signPdf(input: Uint8Array, identity: SigningIdentity, opti
   if (existing?.signed) throw new SigningError(`${role}ลงนามในเอกสารนี้แล้ว (the ${role} has signed this PDF already)`);
   const areas = signingAreas(doc);
   // a field the first signer laid out keeps its area as its widget's rectangle
-  const fieldRect = existing?.dict.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => Number(n.toString()));
+  const fieldRect = existing?.dict
+    .lookupMaybe(PDFName.of('Rect'), PDFArray)
+    ?.asArray()
+    .map((n) => Number(n.toString()));
   const fieldPage = existing?.dict.get(PDFName.of('P'));
   const area: SigningArea | undefined =
     existing && fieldRect?.length === 4 && fieldPage instanceof PDFRef
@@ -589,6 +604,8 @@ export async function addValidationData(input: Uint8Array, data: ValidationData)
   }
   let next = trailer.size;
   const objects: UpdateObject[] = [];
+  // every signer's certificates (and their timestamp authorities'), not only this one's
+  const certs: Buffer[] = [...data.certs, ...signatureCertificates(text)];
   const add = (list: Buffer[]) =>
     list.flatMap((der) => {
       const h = sha256(der).toString('hex');
@@ -598,15 +615,34 @@ export async function addValidationData(input: Uint8Array, data: ValidationData)
       objects.push({ num, gen: 0, value: `<</Length ${der.length}>>\nstream\n${der.toString('latin1')}\nendstream` });
       return [PDFRef.of(num)];
     });
-  const certs = [...kept('Certs'), ...add(data.certs)];
+  const certRefs = [...kept('Certs'), ...add(certs)];
   const crls = [...kept('CRLs'), ...add(data.crls)];
   const ocsps = [...kept('OCSPs'), ...add(data.ocsps)];
-  const dss = doc.context.obj({ Type: 'DSS', Certs: certs, ...(crls.length ? { CRLs: crls } : {}), ...(ocsps.length ? { OCSPs: ocsps } : {}) });
+  const dss = doc.context.obj({ Type: 'DSS', Certs: certRefs, ...(crls.length ? { CRLs: crls } : {}), ...(ocsps.length ? { OCSPs: ocsps } : {}) });
   const catalog = doc.catalog.clone();
   catalog.set(PDFName.of('DSS'), dss);
   const rootRef = /^(\d+) (\d+) R$/.exec(trailer.root)!;
   objects.push({ num: Number(rootRef[1]), gen: Number(rootRef[2]), value: catalog.toString() });
   return Buffer.from(appendUpdate(text, trailer, objects, { size: next, keepInfo: true, keepId: true }), 'latin1');
+}
+
+/** The certificates of every CAdES signature in a PDF and of their timestamp tokens, DER. */
+function signatureCertificates(text: string): Buffer[] {
+  const out: Buffer[] = [];
+  for (const m of text.matchAll(/\/SubFilter \/ETSI\.CAdES\.detached\s*\/ByteRange \[[^\]]*\]\s*\/Contents <([0-9A-Fa-f]+)>/g)) {
+    try {
+      const cms = Buffer.from(m[1]!, 'hex');
+      const parsed = asn1js.fromBER(toArrayBuffer(cms));
+      const sd = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: parsed.result }).content });
+      for (const c of sd.certificates ?? []) if (c instanceof pkijs.Certificate) out.push(Buffer.from(c.toSchema().toBER()));
+      for (const a of sd.signerInfos[0]?.unsignedAttrs?.attributes ?? []) {
+        if (a.type === OID.signatureTimeStamp) out.push(...tokenCertificates(Buffer.from(a.values[0]!.toBER())));
+      }
+    } catch {
+      // not a readable CMS: nothing to add
+    }
+  }
+  return out;
 }
 
 /** The certificates a timestamp token carries (the TSA's), DER. */
