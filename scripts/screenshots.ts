@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots [-- --out DIR]`: full-page screenshots of the pages readers open most, at
- * 1280 px and 390 px, from the built site in dist/ (run `npm run build` first), so they can be
+ * 1280 px and 390 px, light and dark, from the built site in dist/ (run `npm run build` first), so they can be
  * looked at. Exits 1 if anything but a table scroller is wider than the phone screen.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -15,6 +15,8 @@ const PAGES: Array<[string, string]> = [
   ['manual-flowchart-table', '/manuals/esa-cm5-admin/'],
   ['workplan-2564', '/plans/ubon-2564/'],
   ['kpi', '/kpis/stp-02/'],
+  ['office', '/offices/cgd-region-6/'],
+  ['mission-qr', '/missions/region6-1-1/'],
 ];
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'screenshots' }, dist: { type: 'string', default: 'dist' } } });
@@ -30,12 +32,18 @@ const browser = await puppeteer.launch({ executablePath: requireBrowser(), args:
 let failed = false;
 try {
   for (const [name, path] of PAGES) {
-    for (const width of [1280, 390]) {
+    for (const [width, scheme] of [
+      [1280, 'light'],
+      [390, 'light'],
+      [1280, 'dark'],
+      [390, 'dark'],
+    ] as const) {
       const page = await browser.newPage();
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       await page.setViewport({ width, height: width === 390 ? 844 : 900, deviceScaleFactor: 1 });
       await page.goto(server.origin + path, { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
-      const file = join(out, `${name}-${width}.png`);
+      const file = join(out, `${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png`);
       await page.screenshot({ path: file as `${string}.png`, fullPage: true });
       const offenders = await page.evaluate(() => {
         const w = document.documentElement.clientWidth;

@@ -1,16 +1,19 @@
 /**
  * Every HTML page, in `astro dev` and in the build, leaves through typeset.ts: Thai compounds and
- * names kept whole on a line; in the print pages, symbols the shipped fonts lack drawn as SVG.
+ * names kept whole on a line; in the print pages, symbols the shipped fonts lack drawn as SVG. Site
+ * pages first get their contents list and heading anchors (page-toc.ts).
  */
 import { defineMiddleware } from 'astro:middleware';
+import { fillPageToc } from './site/page-toc.ts';
 import { typesetHtml } from './site/typeset.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
-  const html = typesetHtml(await response.text(), {
-    symbols: /^\/print\//.test(context.url.pathname.slice(import.meta.env.BASE_URL.replace(/\/$/, '').length)),
-  });
+  const print = /^\/print\//.test(context.url.pathname.slice(import.meta.env.BASE_URL.replace(/\/$/, '').length));
+  const raw = await response.text();
+  // pages get their contents list and heading anchors; the print pages have their own table of contents
+  const html = typesetHtml(print ? raw : fillPageToc(raw), { symbols: print });
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   return new Response(html, { status: response.status, statusText: response.statusText, headers });

@@ -108,6 +108,9 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const { checkPrinted } = await import('./print-check.ts');
     const checked = await checkPrinted(work, jobs, printed, root);
     if (checked.errors) throw new PrintError(`ตรวจ PDF พบข้อผิดพลาด ${checked.errors} รายการ (the print check found ${checked.errors} errors)`);
+    // the pages' PDF links say how many pages and how large
+    const { annotatePdfLinks } = await import('./pdf-links.ts');
+    annotatePdfLinks(work, printed, site?.numerals !== 'arabic', join(work, INDEX_FOLDER));
     const pdfPages = printed.reduce((a, r) => a + r.pages, 0);
     const fresh = printed.filter((r) => !r.cached).length;
     console.log(

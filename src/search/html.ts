@@ -142,7 +142,8 @@ export function extractPage(html: string, path: string): PageDoc | undefined {
           }
           return;
         }
-        const skip = SKIP.has(name) || 'hidden' in attrs || 'data-search-ignore' in attrs || attrs['aria-hidden'] === 'true';
+        const skip =
+          SKIP.has(name) || 'hidden' in attrs || 'data-search-ignore' in attrs || attrs['aria-hidden'] === 'true' || (name === 'a' && attrs.class === 'ha');
         if (name === 'svg' && !skip) {
           // drawings: their accessible name is the text (labels drawn line by line would be split)
           if (attrs.role === 'img' && attrs['aria-label']) write(` ${attrs['aria-label']} `);
