@@ -52,6 +52,13 @@ export interface SearchOutcome {
   hits: Hit[];
   /** indexed terms that matched, for highlighting */
   terms: string[];
+  /** phrases that matched (a glossary expansion such as สตง. → สำนักงานการตรวจเงินแผ่นดิน): highlighted only whole */
+  phrases: string[][];
+  /**
+   * ผลที่ใกล้เคียง: when the strict results are few, pages with related forms of the query's words —
+   * longer or shorter compounds, every word but not written together — never mixed into `hits`
+   */
+  near: Hit[];
 }
 
 export interface Snippet {
@@ -63,6 +70,8 @@ export interface ResultView {
   /** URL of the page with the fragment of the unit */
   href: string;
   title: string;
+  /** the title with the query's terms marked */
+  titleParts: Snippet['parts'];
   /** office › … › page › section */
   crumb: string[];
   heading: string;
@@ -77,6 +86,10 @@ const BEST_UNIT_BONUS = 0.5;
 const NOISE_CUT = 0.05;
 const LOWER_TIER_CUT = 0.35;
 const PHRASE_SCALE = 1.5;
+/** strict results below this many: look for related forms too */
+const NEAR_BELOW = 3;
+const NEAR_LIMIT = 5;
+const NEAR_WEIGHT = 0.6;
 
 export class SearchIndex {
   private shardCache = new Map<number, Promise<Postings>>();
@@ -263,11 +276,48 @@ export class SearchIndex {
     return { concepts: out, pairs };
   }
 
-  /** Ranked pages for a query, each with its best unit. */
+  /** Ranked pages for a query, each with its best unit, and related results when these are few. */
   async search(query: string, limit = 10): Promise<SearchOutcome> {
     const parsed = await this.concepts(query);
     const concepts = parsed.concepts.filter((c) => c.alts.some((a) => a.terms.some((t) => !this.stop.has(t))));
-    if (!concepts.length) return { hits: [], terms: [] };
+    if (!concepts.length) return { hits: [], terms: [], phrases: [], near: [] };
+    const strict = await this.rank(concepts, parsed.pairs);
+    let near: Hit[] = [];
+    const terms = new Set(strict.matched);
+    const phrases = [...strict.phrases];
+    if (strict.kept.length < NEAR_BELOW) {
+      // related forms: each word also as the longer compounds that start with it and the shorter
+      // known words it starts with; and every word without their being written together
+      const relaxed: Concept[] = [];
+      for (const c of concepts) {
+        const alts = [...c.alts];
+        for (const alt of c.alts) {
+          if (alt.terms.length !== 1 || alt.weight < 1) continue;
+          const t = alt.terms[0]!;
+          if (this.stop.has(t)) continue;
+          for (const longer of (await this.expandPrefix(t)).slice(0, MAX_EXPANSIONS)) alts.push({ terms: [longer], weight: NEAR_WEIGHT });
+          for (let n = t.length - 1; n >= 3; n--) {
+            const shorter = t.slice(0, n);
+            if (!this.stop.has(shorter) && (await this.postings(shorter))) {
+              alts.push({ terms: [shorter], weight: NEAR_WEIGHT });
+              break;
+            }
+          }
+        }
+        relaxed.push({ alts });
+      }
+      const loose = await this.rank(relaxed, []);
+      const seen = new Set(strict.kept.map((h) => h.page));
+      near = loose.all.filter((h) => h.coverage === 1 && !seen.has(h.page)).slice(0, NEAR_LIMIT);
+      for (const t of loose.matched) terms.add(t);
+      for (const ph of loose.phrases) phrases.push(ph);
+    }
+    return { hits: strict.kept.slice(0, limit), terms: [...terms], phrases, near };
+  }
+
+  /** Scores pages for concepts: all of them in rank order, the ones kept as results, and the terms that matched. */
+  private async rank(concepts: Concept[], pairsOfQuery: string[]): Promise<{ all: Hit[]; kept: Hit[]; matched: Set<string>; phrases: string[][] }> {
+    const parsed = { pairs: pairsOfQuery };
     const N = this.manifest.units;
     const C = concepts.length;
     // per unit: one column per concept, then the phrase pairs' bonus
@@ -278,6 +328,7 @@ export class SearchIndex {
       return r;
     };
     const matched = new Set<string>();
+    const phrases: string[][] = [];
     const scored = async (terms: string[]): Promise<Map<number, number> | undefined> => {
       // units with every one of the terms, with the sum of their scores
       let perUnit: Map<number, number> | undefined;
@@ -305,7 +356,10 @@ export class SearchIndex {
         if (!terms.length) continue;
         const perUnit = await scored(terms);
         if (!perUnit) continue;
-        for (const t of terms) if (!t.includes(' ')) matched.add(t);
+        // a single word is highlighted wherever it is; a phrase's words only where the whole phrase is
+        if (terms.length === 1) {
+          if (!terms[0]!.includes(' ')) matched.add(terms[0]!);
+        } else phrases.push(terms.filter((t) => !t.includes(' ')));
         // a phrase counts like one rare word, not like the sum of all its words
         const scale = terms.length > 1 ? PHRASE_SCALE / terms.length : 1;
         for (const [u, s] of perUnit) {
@@ -362,7 +416,8 @@ export class SearchIndex {
       if (h.tier < top.tier) return top.tier < 2 && parsed.pairs.length === 0 && h.score >= LOWER_TIER_CUT * top.score && h.coverage >= 0.5;
       return true;
     });
-    return { hits: kept.slice(0, limit).map(({ tier: _, ...h }) => h), terms: [...matched] };
+    const strip = (list: Array<Hit & { tier: number }>) => list.map(({ tier: _, ...h }) => h);
+    return { all: strip(hits), kept: strip(kept), matched, phrases };
   }
 
   async pageMeta(page: number): Promise<PageMeta> {
@@ -379,8 +434,8 @@ export class SearchIndex {
     return (await p)[unit - this.manifest.unitChunks[k]!]!;
   }
 
-  /** What a result shows: title, breadcrumb, link to the unit and a highlighted snippet. */
-  async view(hit: Hit, terms: string[]): Promise<ResultView> {
+  /** What a result shows: title, breadcrumb, link to the unit, and its title and snippet highlighted. */
+  async view(hit: Hit, terms: string[], phrases: string[][] = []): Promise<ResultView> {
     const [[path, title, crumb], [anchor, heading, text]] = await Promise.all([this.pageMeta(hit.page), this.unitText(hit.unit)]);
     const url = urlOfPath(path);
     const isTop = hit.unit === this.manifest.pageStarts[hit.page];
@@ -388,19 +443,34 @@ export class SearchIndex {
       path,
       href: anchor ? `${url}#${encodeURIComponent(anchor)}` : url,
       title,
+      titleParts: snippet(title, new Set(terms), this.lexicon.words, title.length, phrases).parts,
       crumb: isTop ? crumb : [...crumb, title],
       heading: isTop ? '' : heading,
-      snippet: snippet(text || heading, new Set(terms), this.lexicon.words),
+      snippet: snippet(text || heading, new Set(terms), this.lexicon.words, 160, phrases),
       score: hit.score,
     };
   }
 }
 
 /** About `length` characters of `text` around the densest run of matched terms, as the page shows them. */
-export function snippet(text: string, terms: ReadonlySet<string>, words: ReadonlySet<string> = new Set(), length = 160): Snippet {
+export function snippet(
+  text: string,
+  terms: ReadonlySet<string>,
+  words: ReadonlySet<string> = new Set(),
+  length = 160,
+  phrases: readonly string[][] = [],
+): Snippet {
   const { text: norm, map } = normalizeWithMap(text);
   const source = text.normalize('NFC');
-  const hits = tokenize(norm, words).filter((t) => terms.has(t.term));
+  const tokens = tokenize(norm, words);
+  // a phrase's words count only where the whole phrase stands, one word after another
+  const inPhrase = new Set<number>();
+  for (const ph of phrases) {
+    for (let i = 0; i + ph.length <= tokens.length; i++) {
+      if (ph.every((t, k) => tokens[i + k]!.term === t)) for (let k = 0; k < ph.length; k++) inPhrase.add(i + k);
+    }
+  }
+  const hits = tokens.filter((t, i) => terms.has(t.term) || inPhrase.has(i));
   let from = 0;
   if (hits.length) {
     let best = 0;
@@ -427,7 +497,10 @@ export function snippet(text: string, terms: ReadonlySet<string>, words: Readonl
     const e = map[h.end]!;
     if (s < from || e > to) continue;
     if (s > at) parts.push({ text: source.slice(at, s), hit: false });
-    parts.push({ text: source.slice(s, e), hit: true });
+    // words marked one after another are one mark (a phrase, a compound)
+    const last = parts[parts.length - 1];
+    if (last?.hit && s === at) last.text += source.slice(s, e);
+    else parts.push({ text: source.slice(s, e), hit: true });
     at = e;
   }
   if (to > at) parts.push({ text: source.slice(at, to), hit: false });

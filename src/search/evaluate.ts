@@ -1,4 +1,4 @@
-/** Retrieval metrics over judged queries: recall@10, MRR@10 and the precision of the shown top 5. */
+/** Retrieval metrics over judged queries: recall@10, MRR@10 and the precision of the shown top 5 (results, then related results). */
 import type { SearchIndex } from './engine.ts';
 
 export interface Judged {
@@ -27,8 +27,9 @@ export const pageKey = (path: string) => path.replace(/(^|\/)index\.html$/, '').
 export async function evaluate(index: SearchIndex, judged: Judged[]): Promise<Evaluation> {
   const queries: QueryOutcome[] = [];
   for (const j of judged) {
-    const { hits } = await index.search(j.query, 10);
-    const results = await Promise.all(hits.map(async (h) => pageKey((await index.pageMeta(h.page))[0])));
+    // what a reader is shown: the results, then the related ones (ผลที่ใกล้เคียง) when the results are few
+    const { hits, near } = await index.search(j.query, 10);
+    const results = await Promise.all([...hits, ...near].slice(0, 10).map(async (h) => pageKey((await index.pageMeta(h.page))[0])));
     const relevant = new Set(j.relevant.map(pageKey));
     const found = results.filter((r) => relevant.has(r)).length;
     const first = results.findIndex((r) => relevant.has(r));

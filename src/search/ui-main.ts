@@ -24,16 +24,33 @@ function openIndex(): Promise<SearchIndex> {
 
 const href = (view: ResultView) => `${BASE}${view.href.replace(/^\//, '')}`;
 
-async function run(query: string, limit: number): Promise<ResultView[]> {
+/** The results of a query, and its related results (ผลที่ใกล้เคียง) when the results are few. */
+async function run(query: string, limit: number): Promise<{ found: ResultView[]; near: ResultView[] }> {
   const index = await openIndex();
-  const { hits, terms } = await index.search(query, limit);
-  return Promise.all(hits.map((h) => index.view(h, terms)));
+  const { hits, near, terms, phrases } = await index.search(query, limit);
+  const [found, close] = await Promise.all([
+    Promise.all(hits.map((h) => index.view(h, terms, phrases))),
+    Promise.all(near.map((h) => index.view(h, terms, phrases))),
+  ]);
+  return { found, near: close };
+}
+
+/** Text with its marked parts in <mark>, as DOM nodes (never HTML). */
+function marked(into: HTMLElement, parts: ReadonlyArray<{ text: string; hit: boolean }>): void {
+  for (const part of parts) {
+    if (part.hit) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      into.append(mark);
+    } else into.append(part.text);
+  }
 }
 
 function renderResult(view: ResultView, into: HTMLElement, withLink: boolean): void {
   const title = document.createElement(withLink ? 'a' : 'span');
   title.className = 'result-title';
-  title.textContent = view.heading ? `${view.title} — ${view.heading}` : view.title;
+  marked(title, view.titleParts);
+  if (view.heading) title.append(` — ${view.heading}`);
   if (title instanceof HTMLAnchorElement) title.href = href(view);
   into.append(title);
   if (view.crumb.length) {
@@ -44,13 +61,7 @@ function renderResult(view: ResultView, into: HTMLElement, withLink: boolean): v
   }
   const snippet = document.createElement('span');
   snippet.className = 'result-snippet';
-  for (const part of view.snippet.parts) {
-    if (part.hit) {
-      const mark = document.createElement('mark');
-      mark.textContent = part.text;
-      snippet.append(mark);
-    } else snippet.append(part.text);
-  }
+  marked(snippet, view.snippet.parts);
   into.append(snippet);
 }
 
@@ -88,24 +99,43 @@ function setUpBox(form: HTMLFormElement): void {
       close();
       return;
     }
-    const found = await run(query, 8);
+    const { found, near } = await run(query, 8);
     if (mine !== sequence) return; // a newer query is running
-    views = found;
-    list.replaceChildren(
-      ...found.map((view, i) => {
-        const li = document.createElement('li');
-        li.id = `${list.id}-${i}`;
-        li.setAttribute('role', 'option');
-        li.setAttribute('aria-selected', 'false');
-        renderResult(view, li, false);
-        li.addEventListener('mousedown', (e) => e.preventDefault());
-        li.addEventListener('click', () => location.assign(href(view)));
-        return li;
-      }),
-    );
-    status.textContent = found.length ? `พบ ${toThaiDigits(String(found.length))} รายการ ใช้ลูกศรขึ้นลงเพื่อเลือก` : 'ไม่พบผลลัพธ์';
-    list.hidden = found.length === 0;
-    input.setAttribute('aria-expanded', String(found.length > 0));
+    views = [...found, ...near];
+    const option = (view: ResultView, i: number) => {
+      const li = document.createElement('li');
+      li.id = `${list.id}-${i}`;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      renderResult(view, li, false);
+      li.addEventListener('mousedown', (e) => e.preventDefault());
+      li.addEventListener('click', () => location.assign(href(view)));
+      return li;
+    };
+    const items: HTMLElement[] = found.map(option);
+    if (near.length) {
+      // related results in a group of their own, after the results
+      const group = document.createElement('li');
+      group.setAttribute('role', 'group');
+      group.className = 'near';
+      const label = document.createElement('span');
+      label.id = `${list.id}-near`;
+      label.className = 'near-label';
+      label.textContent = 'ผลที่ใกล้เคียง';
+      group.setAttribute('aria-labelledby', label.id);
+      const inner = document.createElement('ul');
+      inner.setAttribute('role', 'presentation');
+      inner.append(...near.map((v, k) => option(v, found.length + k)));
+      group.append(label, inner);
+      items.push(group);
+    }
+    list.replaceChildren(...items);
+    const total = found.length + near.length;
+    status.textContent = total
+      ? `พบ ${toThaiDigits(String(found.length))} รายการ${near.length ? ` และผลที่ใกล้เคียง ${toThaiDigits(String(near.length))} รายการ` : ''} ใช้ลูกศรขึ้นลงเพื่อเลือก`
+      : 'ไม่พบผลลัพธ์';
+    list.hidden = total === 0;
+    input.setAttribute('aria-expanded', String(total > 0));
     active = -1;
     input.removeAttribute('aria-activedescendant');
   };
@@ -153,6 +183,8 @@ function setUpBox(form: HTMLFormElement): void {
 function setUpPage(page: HTMLElement): void {
   const input = page.querySelector<HTMLInputElement>('input[type="search"]')!;
   const list = page.querySelector<HTMLOListElement>('ol.results')!;
+  const nearSection = page.querySelector<HTMLElement>('.near-results')!;
+  const nearList = nearSection.querySelector<HTMLOListElement>('ol')!;
   const status = page.querySelector<HTMLElement>('[aria-live]')!;
   input.value = new URLSearchParams(location.search).get('q') ?? '';
   let sequence = 0;
@@ -161,20 +193,26 @@ function setUpPage(page: HTMLElement): void {
     const query = input.value;
     if (!query.trim()) {
       list.replaceChildren();
+      nearSection.hidden = true;
       status.textContent = '';
       return;
     }
     status.textContent = 'กำลังค้นหา…';
-    const found = await run(query, 30);
+    const { found, near } = await run(query, 30);
     if (mine !== sequence) return;
-    list.replaceChildren(
-      ...found.map((view) => {
-        const li = document.createElement('li');
-        renderResult(view, li, true);
-        return li;
-      }),
-    );
-    status.textContent = found.length ? `พบ ${toThaiDigits(String(found.length))} รายการสำหรับ “${query.trim()}”` : `ไม่พบผลลัพธ์สำหรับ “${query.trim()}”`;
+    const item = (view: ResultView) => {
+      const li = document.createElement('li');
+      renderResult(view, li, true);
+      return li;
+    };
+    list.replaceChildren(...found.map(item));
+    nearList.replaceChildren(...near.map(item));
+    nearSection.hidden = near.length === 0;
+    status.textContent = found.length
+      ? `พบ ${toThaiDigits(String(found.length))} รายการสำหรับ “${query.trim()}”${near.length ? ` และผลที่ใกล้เคียง ${toThaiDigits(String(near.length))} รายการ` : ''}`
+      : near.length
+        ? `ไม่พบผลลัพธ์ที่ตรงกับ “${query.trim()}” มีผลที่ใกล้เคียง ${toThaiDigits(String(near.length))} รายการ`
+        : `ไม่พบผลลัพธ์สำหรับ “${query.trim()}”`;
     const url = new URL(location.href);
     url.searchParams.set('q', query);
     history.replaceState(null, '', url);

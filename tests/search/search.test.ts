@@ -31,6 +31,39 @@ afterAll(async () => {
 
 const search = (...args: string[]) => spawnSync(process.execPath, ['scripts/search.ts', ...args], { cwd: root, encoding: 'utf8' });
 
+describe('what a result shows (issue 17)', () => {
+  test('an abbreviation is marked as typed and its expansion only whole; titles are marked', async () => {
+    const index = await openSiteIndex(site.out);
+    const { hits, terms, phrases } = await index.search('สตง.', 10);
+    const views = await Promise.all(hits.map((h) => index.view(h, terms, phrases)));
+    const marks = views.flatMap((v) => [...v.titleParts, ...v.snippet.parts].filter((p) => p.hit).map((p) => p.text));
+    expect(marks).toContain('สตง.');
+    // never one common word of the expansion on its own ("การ" of สำนักงานการตรวจเงินแผ่นดิน)
+    for (const m of marks) expect(['สำนักงาน', 'การ', 'ตรวจ', 'เงิน', 'แผ่น', 'ดิน', 'แผ่นดิน'], m).not.toContain(m);
+    const mission = views.find((v) => v.title.includes('สำนักงานการตรวจเงินแผ่นดิน'))!;
+    expect(
+      mission.titleParts
+        .filter((p) => p.hit)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('สำนักงานการตรวจเงินแผ่นดิน');
+  });
+
+  test('a misspelling finds nothing unrelated; few results bring related ones, kept apart', async () => {
+    const index = await openSiteIndex(site.out);
+    const wrong = await index.search('บำเหน็ต', 10);
+    expect(wrong.hits).toEqual([]);
+    expect(wrong.near).toEqual([]);
+    const few = await index.search('รับส่งหนังสือราชการ', 10);
+    const pages = async (hs: typeof few.hits) => Promise.all(hs.map(async (h) => (await index.pageMeta(h.page))[0]));
+    const strict = await pages(few.hits);
+    const near = await pages(few.near);
+    expect(strict.length).toBeLessThan(3);
+    expect([...strict, ...near].some((p) => p.includes('esa-cm5-admin'))).toBe(true);
+    expect(near.filter((p) => strict.includes(p))).toEqual([]);
+  });
+});
+
 describe('the judged queries (tests/search/queries.yaml)', () => {
   test('meet the targets: recall@10 ≥ 0.95, MRR@10 ≥ 0.90, precision of the shown top 5 ≥ 0.80', async () => {
     const judged = parse(readFileSync(join(root, 'tests', 'search', 'queries.yaml'), 'utf8')) as Judged[];
@@ -212,7 +245,8 @@ describe('in Chromium', () => {
       })),
     );
     expect(results.map((r) => r.href!.split('#')[0])).toContain('/missions/region6-1-3/');
-    expect(results.some((r) => r.marks.includes('ควบคุม'))).toBe(true);
+    // words marked one after another are one mark: ควบคุมภายใน
+    expect(results.some((r) => r.marks.some((m) => m.includes('ควบคุม')))).toBe(true);
     await page.close();
   });
 });
