@@ -4,14 +4,14 @@
  * pages first get their contents list and heading anchors (page-toc.ts).
  */
 import { defineMiddleware } from 'astro:middleware';
-import { fillPageToc } from './site/page-toc.ts';
+import { emptyHeaderCells, fillPageToc } from './site/page-toc.ts';
 import { typesetHtml } from './site/typeset.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
   const print = /^\/print\//.test(context.url.pathname.slice(import.meta.env.BASE_URL.replace(/\/$/, '').length));
-  const raw = await response.text();
+  const raw = emptyHeaderCells(await response.text());
   // pages get their contents list and heading anchors; the print pages have their own table of contents
   const html = typesetHtml(print ? raw : fillPageToc(raw), { symbols: print });
   const headers = new Headers(response.headers);

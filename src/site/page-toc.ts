@@ -46,3 +46,11 @@ export function fillPageToc(html: string): string {
   }
   return html.slice(0, mainAt) + main + html.slice(mainEnd);
 }
+
+/**
+ * A header cell with nothing in it says nothing to a screen reader (axe empty-table-header): the
+ * transcribed sources leave corner and spacer cells of their tables empty. It becomes a plain cell.
+ */
+export function emptyHeaderCells(html: string): string {
+  return html.replace(/<th\b([^>]*)>(\s*)<\/th>/g, (_, attrs: string) => `<td${attrs.replace(/\s*scope="[^"]*"/, '')}></td>`);
+}

@@ -100,6 +100,10 @@ describe.each(pages)('page %s', (path) => {
         ids.filter((id, i) => ids.indexOf(id) !== i),
         `${path}: duplicate ids`,
       ).toEqual([]);
+      // no header cell is empty (a transcribed table's corner cell is a plain cell)
+      expect(await page.$$eval('th', (ths) => ths.filter((th) => !th.textContent?.trim() && !th.querySelector('img, svg')).length), `${path}: empty <th>`).toBe(
+        0,
+      );
       // the Sarabun faces in use are the self-hosted ones
       const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family));
       expect(fonts.some((f) => f.includes('Sarabun'))).toBe(true);
@@ -206,6 +210,28 @@ describe.each(pages)('page %s', (path) => {
       await page.close();
     }
   });
+});
+
+test('a mission page with its QR code fits a phone: the address under the code wraps', async () => {
+  const fixture = buildSite(join(root, 'tests', 'fixtures', 'valid', 'content'), { pdf: false });
+  const opened = await openSite(fixture.out);
+  try {
+    const page = await opened.browser.newPage();
+    await page.setViewport({ width: 390, height: 844 });
+    await page.goto(`${opened.origin}/missions/test-mission/`, { waitUntil: 'load' });
+    const r = await page.evaluate(() => ({
+      qr: !!document.querySelector('.qr-figure svg'),
+      scroll: document.documentElement.scrollWidth,
+      width: document.documentElement.clientWidth,
+      caption: document.querySelector('.qr-figure figcaption')!.getBoundingClientRect().right,
+    }));
+    expect(r.qr).toBe(true);
+    expect(r.scroll).toBeLessThanOrEqual(r.width);
+    expect(r.caption).toBeLessThanOrEqual(r.width);
+  } finally {
+    await opened.close();
+    fixture.cleanup();
+  }
 });
 
 describe('every page is connected', () => {
