@@ -163,6 +163,7 @@ describe.each(pages)('page %s', (path) => {
             };
           });
           const pdf = document.querySelector('.doc-pdf a')?.getBoundingClientRect();
+          const header = document.querySelector('header.site')!.getBoundingClientRect().height;
           return {
             scroll: document.documentElement.scrollWidth,
             width,
@@ -170,6 +171,7 @@ describe.each(pages)('page %s', (path) => {
             flowTables,
             gantts,
             pdfTop: pdf ? pdf.top + scrollY : undefined,
+            header,
             isDocument: document.querySelector('.doc-layout') !== null && !!document.querySelector('.doc-pdf'),
           };
         });
@@ -187,6 +189,8 @@ describe.each(pages)('page %s', (path) => {
             expect(g.months, view).toBe(12);
             expect(g.monthsVisible && g.ownerVisible, `${view}: all months and the owner column in view`).toBe(true);
           }
+        // a compact header: two rows on a phone (title and menu, search), one on a desktop
+        expect(layout.header, `${view}: header height`).toBeLessThanOrEqual(width === 390 ? 100 : 60);
         // a document's PDF link is above the fold
         if (layout.pdfTop !== undefined) expect(layout.pdfTop, `${view}: PDF link`).toBeLessThan(width === 390 ? 844 : 900);
       }
