@@ -9,14 +9,17 @@ import type { AstroIntegration } from 'astro';
 import { formatProblems, type Problem } from '../validate/index.ts';
 import { validateIsolated } from '../validate/isolated.ts';
 
-/** The overlay payload for the first error, with every error listed in the message. */
+/** Text for Vite's error overlay, which puts the message in as HTML: content's `<…>` must stay text. */
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The overlay payload for the first error, with every error listed in the message (escaped: nothing an author writes becomes markup). */
 export function overlayError(
   errors: Problem[],
   root: string,
 ): { message: string; stack: string; id: string; loc: { file: string; line: number; column: number }; plugin: string } {
   const first = errors[0]!;
   return {
-    message: `เนื้อหามีข้อผิดพลาด ${errors.length} รายการ (content errors: ${errors.length})\n\n${formatProblems(errors, 'text')}`,
+    message: escapeHtml(`เนื้อหามีข้อผิดพลาด ${errors.length} รายการ (content errors: ${errors.length})\n\n${formatProblems(errors, 'text')}`),
     stack: '',
     id: resolve(root, first.file),
     loc: { file: resolve(root, first.file), line: first.line, column: first.column },
