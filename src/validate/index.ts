@@ -24,6 +24,7 @@ import {
   checkApprovals,
   checkOfficeSignatories,
 } from './rules/index.ts';
+import { breaksParsing, findPasted } from './pasted.ts';
 import { checkMdxBody, type ComponentReference } from './mdx-body.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { checkSchema, walkSchema, type FoundReference } from './schema-check.ts';
@@ -154,6 +155,14 @@ function loadFile(absolute: string, display: string, def: CollectionDef, parse: 
     source.push('empty-file', { line: 1, column: 1 }, '', {});
     return loaded;
   }
+  // characters pasted from a word processor, named before any parser can stop on them in English
+  const pasted = findPasted(text, def.format);
+  for (const p of pasted) {
+    const where = { line: p.line, column: p.column };
+    if (p.kind === 'pasted-tab') source.push('yaml-tab-indent', where, '', {});
+    else source.push(p.kind, where, '', { code: p.code, name: p.name });
+  }
+  if (pasted.some(breaksParsing)) return loaded;
   let yamlText = text;
   let offset = 0;
   let padded = '';

@@ -82,7 +82,27 @@ export const MESSAGES = {
     text: (p: P<'max'>) =>
       `ใช้ alias ของ YAML (\`*ชื่อ\`) เกิน ${p.max} ครั้ง ระบบจึงไม่อ่านแฟ้มนี้ ให้เขียนค่าซ้ำตรง ๆ (more than ${p.max} YAML aliases: refused as resource exhaustion)`,
   },
-  'yaml-tab-indent': { kind: 'error', text: () => 'ห้ามใช้แท็บในการย่อหน้า YAML ให้ใช้ช่องว่าง (tabs are not allowed as YAML indentation; use spaces)' },
+  'yaml-tab-indent': {
+    kind: 'error',
+    text: () =>
+      'ห้ามใช้แท็บ (U+0009 CHARACTER TABULATION) ในการย่อหน้า YAML ให้ใช้ช่องว่าง หรือสั่ง npm run validate -- --fix (tabs are not allowed as YAML indentation; use spaces, or run npm run validate -- --fix)',
+  },
+  // text pasted from a word processor (validate/pasted.ts)
+  'pasted-quote': {
+    kind: 'error',
+    text: (p: P<'code' | 'name'>) =>
+      `เครื่องหมายคำพูดแบบโค้ง ${p.code} ${p.name} ในค่าของแอตทริบิวต์ (มักมาจากการคัดลอกจาก Word) ให้ใช้เครื่องหมายคำพูดตรง " แทน หรือสั่ง npm run validate -- --fix (a curly quote around an attribute value, usually pasted from a word processor: use a straight " instead, or run npm run validate -- --fix)`,
+  },
+  'pasted-space': {
+    kind: 'error',
+    text: (p: P<'code' | 'name'>) =>
+      `ช่องว่างพิเศษ ${p.code} ${p.name} ในการย่อหน้าหรือรอบเครื่องหมาย : หรือ - ของ YAML (มักมาจากการคัดลอกจาก Word) ให้ใช้ช่องว่างธรรมดา หรือสั่ง npm run validate -- --fix (a special space in YAML indentation or next to a key's colon or a list dash: use an ordinary space, or run npm run validate -- --fix)`,
+  },
+  'pasted-invisible': {
+    kind: 'consistency',
+    text: (p: P<'code' | 'name'>) =>
+      `อักขระที่มองไม่เห็น ${p.code} ${p.name} ทำให้ข้อความที่ดูเหมือนกันไม่เท่ากัน เช่น รหัสอ้างอิง ให้ลบออก หรือสั่ง npm run validate -- --fix (an invisible character: text that looks the same is not, e.g. an id; delete it, or run npm run validate -- --fix)`,
+  },
   'duplicate-key': { kind: 'error', text: (p: P<'key'>) => `ช่อง ${q(p.key)} ซ้ำในชุดข้อมูลเดียวกัน (duplicate key)` },
   'not-a-mapping': { kind: 'error', text: (p: P<'received'>) => `เนื้อหาต้องเป็นชุดข้อมูล คีย์: ค่า แต่พบ ${p.received} (the document must be a mapping)` },
   // schema
