@@ -12,7 +12,7 @@
  */
 import { CONTENT_DIR_VARIABLE } from '../content/content-dir.ts';
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withBuildLock } from './build-lock.ts';
@@ -116,6 +116,8 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     console.log(
       `build: PDF ${printed.length} ฉบับ ${pdfPages} หน้า พิมพ์ใหม่ ${fresh} ฉบับ (${printed.length} PDFs, ${pdfPages} pages; ${fresh} printed, ${printed.length - fresh} unchanged)`,
     );
+    // a build of the site alone keeps the PDFs the pages link to (the previous build's, unchanged)
+    if (options.noPdf && existsSync(join(outDir, 'pdf')) && !existsSync(join(work, 'pdf'))) cpSync(join(outDir, 'pdf'), join(work, 'pdf'), { recursive: true });
     swapIn(work, outDir);
     const done = performance.now();
     const seconds = ((done - started) / 1000).toFixed(1);

@@ -30,3 +30,16 @@ export function visibleColumns(chart: Flowchart): Array<{ key: keyof typeof DEFA
     .filter((key) => chart.columns?.[key] !== false)
     .map((key) => ({ key, label: (chart.columns?.[key] as string | undefined) ?? DEFAULT_COLUMNS[key] }));
 }
+
+/**
+ * The id suffix for a flowchart drawn on a page: '' the first time, `-2`, `-3` … when the same chart
+ * is drawn again (a diagram and a table of one chart), so that no HTML id repeats. Counted per
+ * page in Astro.locals.
+ */
+export function idSuffix(locals: object, chartId: string): string {
+  const l = locals as { flowchartsShown?: Map<string, number> };
+  l.flowchartsShown ??= new Map();
+  const n = (l.flowchartsShown.get(chartId) ?? 0) + 1;
+  l.flowchartsShown.set(chartId, n);
+  return n === 1 ? '' : `-${n}`;
+}

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { corpusWith, FIXTURES } from '../helpers/corpus.ts';
+import { corpusWith, FIXTURES, VALID_CONTENT } from '../helpers/corpus.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const corpus = corpusWith();
@@ -71,4 +71,14 @@ test('a corpus with one error stops before dist/ and leaves it byte-identical', 
   expect(second.stderr).toContain('the previous output is left as it was');
   expect(snapshot(out)).toEqual(before);
   expect(readdirSync(corpus.dir).filter((n) => n.includes('-build-'))).toEqual([]);
+});
+
+test('a build of the site alone (--no-pdf) keeps the PDFs the pages link to', () => {
+  expect(first.status).toBe(0);
+  const before = readFileSync(join(out, 'pdf', 'test-manual.pdf'));
+  // the valid corpus itself (the test above put an error into this file's copy)
+  const r = spawnSync(process.execPath, ['scripts/build.ts', '--content', VALID_CONTENT, '--out', out, '--no-pdf'], { cwd: root, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  expect(readFileSync(join(out, 'pdf', 'test-manual.pdf')).equals(before)).toBe(true);
+  expect(readFileSync(join(out, 'manuals/test-manual/index.html'), 'utf8')).toContain('href="/pdf/test-manual.pdf"');
 });
