@@ -1,4 +1,5 @@
 /** Runs a zod schema over parsed data and turns its issues into located, Thai problems. */
+import { fromThaiDigits } from '../domain/thai/index.ts';
 import { z } from 'zod';
 import type { SourceFile, Path } from './source-file.ts';
 import { formatPath } from './problem.ts';
@@ -48,7 +49,12 @@ function reportIssue(file: SourceFile, issue: Issue, base: Path): void {
         return;
       }
       const expected = TYPE_TH[issue.expected] ?? issue.expected;
-      file.report('wrong-type', path, { expected: ` ${expected}`, received: ` ${describeType(input)} \`${preview(input)}\`` });
+      // a number typed in Thai digits (weight: ๒๐): say how to write it
+      const digits =
+        issue.expected === 'number' && typeof input === 'string' && /^\s*-?[๐-๙0-9][๐-๙0-9,]*(?:\.[๐-๙0-9]+)?\s*$/.test(input)
+          ? fromThaiDigits(input).replace(/[,\s]/g, '')
+          : undefined;
+      file.report('wrong-type', path, { expected: ` ${expected}`, received: ` ${describeType(input)} \`${preview(input)}\`` }, digits ? { suggestion: digits } : {});
       return;
     }
     case 'invalid_value': {
