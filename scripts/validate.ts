@@ -2,11 +2,12 @@
  * `npm run validate [-- --content DIR] [--format text|json|github]`
  * Checks every content file and prints every problem; exit 1 on errors, 0 with warnings only.
  */
-import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findPasted, fixPasted } from '../src/validate/pasted.ts';
-import { formatProblems, type ReportFormat } from '../src/validate/index.ts';
+import { formatProblems, type ReportFormat, summaryMarkdown } from '../src/validate/index.ts';
 import { validateIsolated } from '../src/validate/isolated.ts';
 
 const FORMATS = ['text', 'json', 'github'];
@@ -19,11 +20,15 @@ async function main(): Promise<number> {
         content: { type: 'string', default: 'content' },
         format: { type: 'string', default: 'text' },
         fix: { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
+        changed: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
   } catch (error) {
-    console.error(`validate: ${(error as Error).message}. Usage: npm run validate -- [--content DIR] [--format text|json|github] [--fix]`);
+    console.error(
+      `validate: ${(error as Error).message}. Usage: npm run validate -- [--content DIR] [--format text|json|github] [--fix] [--all] [--changed FILES]`,
+    );
     return 2;
   }
   if (values.help) {
@@ -38,8 +43,29 @@ async function main(): Promise<number> {
   }
   if (values.fix) fixContent(resolve(values.content));
   const result = await validateIsolated(resolve(values.content));
-  console.log(formatProblems(result.problems, values.format as ReportFormat));
+  const changed = changedFiles(values.changed);
+  console.log(formatProblems(result.problems, values.format as ReportFormat, { all: values.all, changed }));
+  // GitHub: every problem in the job summary too (annotations show ten of each kind)
+  if (values.format === 'github' && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${summaryMarkdown(result.problems)}\n`);
   return result.errorCount ? 1 : 0;
+}
+
+/**
+ * The files a change touches, as the problems name them (relative to the repository): `--changed
+ * a,b` or, in a GitHub pull request, what `git diff` finds against the base branch.
+ */
+function changedFiles(list: string | undefined): Set<string> | undefined {
+  if (list)
+    return new Set(
+      list
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    );
+  const base = process.env.GITHUB_BASE_REF;
+  if (!base) return undefined;
+  const r = spawnSync('git', ['diff', '--name-only', `origin/${base}...HEAD`], { encoding: 'utf8' });
+  return r.status === 0 ? new Set(r.stdout.split('\n').filter(Boolean)) : undefined;
 }
 
 /** `--fix`: every content file with pasted characters, repaired in place (validate/pasted.ts), and said so. */

@@ -31,7 +31,8 @@ import { checkSchema, walkSchema, type FoundReference } from './schema-check.ts'
 import { SourceFile } from './source-file.ts';
 import { closest } from './suggest.ts';
 
-export { formatProblems, summarize, sortProblems } from './problem.ts';
+export { formatProblems, summarize, sortProblems, summaryMarkdown } from './problem.ts';
+export type { FormatOptions } from './problem.ts';
 export type { Problem, ReportFormat, Severity } from './problem.ts';
 export { MESSAGES } from './messages.ts';
 import type { ParamsOf } from './messages.ts';

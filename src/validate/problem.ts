@@ -17,6 +17,8 @@ export interface Problem {
   message: string;
   /** The suggestion on its own (`หมายถึง \`x\` หรือไม่ (did you mean \`x\`?)`), when one could be computed. */
   hint?: string;
+  /** reported on a transcribed source (`source:`), whose own inconsistencies are warnings */
+  transcribed?: true;
 }
 
 /** Sorts by file, line, column, then code, so that output is stable. */
@@ -51,23 +53,64 @@ function escapeGithub(text: string, property = false): string {
   return out;
 }
 
-/** Prints problems in one of the three formats. */
-export function formatProblems(problems: Problem[], format: ReportFormat): string {
+export interface FormatOptions {
+  /** files the change being checked touches (a pull request's): their problems come first and are never summarised */
+  changed?: ReadonlySet<string>;
+  /** list the transcribed sources' own warnings one by one instead of in one summary line */
+  all?: boolean;
+}
+
+/** A transcribed source's own warning, in a file the change does not touch: summarised, not listed. */
+const quiet = (p: Problem, o: FormatOptions) => !o.all && p.severity === 'warning' && p.transcribed === true && !o.changed?.has(p.file);
+
+function quietLine(list: Problem[]): string {
+  const files = new Set(list.map((p) => p.file)).size;
+  return `คำเตือนจากต้นฉบับที่คัดลอกมา ${list.length} รายการใน ${files} แฟ้ม เป็นความไม่สอดคล้องของต้นฉบับเอง ไม่แสดงทีละรายการ (สั่ง --all เพื่อแสดง) (${list.length} warnings of transcribed sources in ${files} files, their own inconsistencies: not listed; --all lists them)`;
+}
+
+/**
+ * Prints problems in one of the three formats. The text and GitHub formats list the files a change
+ * touches first, and sum the transcribed sources' own warnings up in one line (unless `all`), so
+ * that an author's own problems are never lost among them (GitHub shows ten annotations of a kind).
+ */
+export function formatProblems(problems: Problem[], format: ReportFormat, options: FormatOptions = {}): string {
   const sorted = sortProblems(problems);
   if (format === 'json') return JSON.stringify(sorted, null, 2);
+  const changed = options.changed;
+  const ordered = changed ? [...sorted.filter((p) => changed.has(p.file)), ...sorted.filter((p) => !changed.has(p.file))] : sorted;
+  const shown = ordered.filter((p) => !quiet(p, options));
+  const summed = ordered.filter((p) => quiet(p, options));
   if (format === 'github') {
-    const lines = sorted.map((p) => {
+    const lines = shown.map((p) => {
       const kind = p.severity === 'error' ? 'error' : 'warning';
       const title = escapeGithub(`${p.code}${p.field ? ` (${p.field})` : ''}`, true);
       return `::${kind} file=${escapeGithub(p.file, true)},line=${p.line},col=${p.column},title=${title}::${escapeGithub(p.message)}`;
     });
+    if (summed.length) lines.push(`::notice title=${escapeGithub('transcribed sources', true)}::${escapeGithub(quietLine(summed))}`);
     lines.push(summarize(sorted));
     return lines.join('\n');
   }
-  const lines = sorted.map(
+  const lines = shown.map(
     (p) =>
       `${p.file}:${p.line}:${p.column} ${p.severity === 'error' ? 'ข้อผิดพลาด error' : 'คำเตือน warning'} [${p.code}]${p.field ? ` ${p.field}:` : ''} ${p.message}`,
   );
+  if (summed.length) lines.push(quietLine(summed));
   lines.push(summarize(sorted));
   return lines.join('\n');
+}
+
+/** Every problem as a Markdown table, for a CI job summary ($GITHUB_STEP_SUMMARY). */
+export function summaryMarkdown(problems: Problem[]): string {
+  const sorted = sortProblems(problems);
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const rows = sorted.map(
+    (p) => `| ${p.severity === 'error' ? 'ข้อผิดพลาด' : 'คำเตือน'} | \`${cell(p.file)}:${p.line}:${p.column}\` | ${p.code} | ${cell(p.message)} |`,
+  );
+  return [
+    `### ตรวจเนื้อหา (content check)`,
+    '',
+    summarize(sorted),
+    '',
+    ...(rows.length ? ['| | ที่ | รหัส | ข้อความ |', '| --- | --- | --- | --- |', ...rows] : []),
+  ].join('\n');
 }

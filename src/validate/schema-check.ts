@@ -54,7 +54,12 @@ function reportIssue(file: SourceFile, issue: Issue, base: Path): void {
         issue.expected === 'number' && typeof input === 'string' && /^\s*-?[๐-๙0-9][๐-๙0-9,]*(?:\.[๐-๙0-9]+)?\s*$/.test(input)
           ? fromThaiDigits(input).replace(/[,\s]/g, '')
           : undefined;
-      file.report('wrong-type', path, { expected: ` ${expected}`, received: ` ${describeType(input)} \`${preview(input)}\`` }, digits ? { suggestion: digits } : {});
+      file.report(
+        'wrong-type',
+        path,
+        { expected: ` ${expected}`, received: ` ${describeType(input)} \`${preview(input)}\`` },
+        digits ? { suggestion: digits } : {},
+      );
       return;
     }
     case 'invalid_value': {

@@ -43,7 +43,8 @@ export class SourceFile {
 
   /** Records a problem; the field path is located in the YAML when possible. */
   report<C extends MessageCode>(code: C, path: Path, params: ParamsOf<C> = {} as ParamsOf<C>, options: ReportOptions = {}): void {
-    const severity = severityOf(code, options.transcribed ?? this.transcribed);
+    const transcribed = options.transcribed ?? this.transcribed;
+    const severity = severityOf(code, transcribed);
     if (!severity) return;
     const pos = options.position ?? this.locate(path, options.at ?? 'value');
     this.problems.push({
@@ -55,6 +56,7 @@ export class SourceFile {
       field: formatPath(path),
       message: messageText(code, params, options.suggestion),
       ...(options.suggestion ? { hint: hintText(options.suggestion) } : {}),
+      ...(transcribed ? { transcribed: true as const } : {}),
     });
   }
 
@@ -117,6 +119,7 @@ export class SourceFile {
       field,
       message: messageText(code, params, suggestion),
       ...(suggestion ? { hint: hintText(suggestion) } : {}),
+      ...(this.transcribed ? { transcribed: true as const } : {}),
     });
   }
 

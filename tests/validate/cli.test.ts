@@ -68,7 +68,11 @@ test('a transcribed source (with `source:`) reports its own inconsistencies as w
   writeFileSync(file, text);
   const r = spawnSync(process.execPath, [join(root, 'scripts/validate.ts'), '--content', 'content'], { cwd: corpus.dir, encoding: 'utf8' });
   expect(r.status).toBe(0);
-  expect(r.stdout).toContain('คำเตือน warning [total-mismatch]');
+  // summed up in one line by default, listed with --all
+  expect(r.stdout).toContain('คำเตือนจากต้นฉบับที่คัดลอกมา 1 รายการใน 1 แฟ้ม');
+  expect(r.stdout).not.toContain('[total-mismatch]');
+  const all = spawnSync(process.execPath, [join(root, 'scripts/validate.ts'), '--content', 'content', '--all'], { cwd: corpus.dir, encoding: 'utf8' });
+  expect(all.stdout).toContain('คำเตือน warning [total-mismatch]');
 });
 
 test('a bad option is a tool error in English with usage, exit 2', () => {
