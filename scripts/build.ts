@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --content DIR] [--out DIR] [--no-pdf] [--shard I/N]`: parses the command
+ * `npm run build [-- --content DIR] [--out DIR] [--no-pdf] [--shard I/N] [--public]`: parses the command
  * line and runs src/build/run.ts.
  * Validates first (in a child process a parser crash cannot escape): on any content error it stops
  * before anything reads the content for the site. The site is built into a temporary folder next
@@ -23,6 +23,8 @@ async function main(): Promise<number> {
       'no-pdf': { type: 'boolean', default: false },
       // print only every N-th document, starting with the I-th: CI machines share the printing
       shard: { type: 'string' },
+      // the public edition, for the office's public web site: <Intranet> blocks left out
+      public: { type: 'boolean', default: false },
     },
   });
   const shard = parseShard(values.shard);
@@ -30,7 +32,7 @@ async function main(): Promise<number> {
     console.error(`build: ${shard.message}`);
     return 2;
   }
-  return runBuild({ content: values.content, out: values.out, noPdf: values['no-pdf'], shard });
+  return runBuild({ content: values.content, out: values.out, noPdf: values['no-pdf'], shard, public: values.public });
 }
 
 /** `--shard I/N` (1 ≤ I ≤ N): which share of the PDFs this machine prints. */

@@ -33,6 +33,8 @@ export interface BuildOptions {
   noPdf: boolean;
   /** print only every N-th document, starting with the I-th: CI machines share the printing */
   shard?: { index: number; of: number };
+  /** the public edition (for the office's public web site): <Intranet> blocks are left out of the pages and PDFs */
+  public?: boolean;
 }
 
 /** Runs a build; the exit code (0 built, 1 refused or failed: the previous output is intact). */
@@ -51,6 +53,10 @@ export async function runBuild(options: BuildOptions): Promise<number> {
 ไม่ได้สร้างอะไร ${shown} ไม่ถูกแตะต้อง (nothing was built; the previous output is left as it was)`);
     return 1;
   }
+  // the public edition renders without the <Intranet> blocks (components/Intranet.astro)
+  if (options.public) process.env.KHUMUE_PUBLIC = '1';
+  else delete process.env.KHUMUE_PUBLIC;
+
   // A build killed before may have left its temporary folder, a half-done swap or a browser.
   for (const line of cleanLeftovers(outDir)) console.log(`build: ${line}`);
 

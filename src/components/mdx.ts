@@ -8,6 +8,7 @@ import type { ComponentName, MDX_ELEMENTS } from '../content/schema/components.t
 import DataTable from './DataTable.astro';
 import FlowChart from './FlowChart.astro';
 import FlowTable from './FlowTable.astro';
+import Intranet from './Intranet.astro';
 import KpiCard from './KpiCard.astro';
 import MissionTable from './MissionTable.astro';
 import Note from './Note.astro';
@@ -15,7 +16,7 @@ import StrategyTables from './StrategyTables.astro';
 import Table from './Table.astro';
 import WorkPlan from './WorkPlan.astro';
 
-export const mdxComponents = { DataTable, FlowChart, FlowTable, KpiCard, MissionTable, Note, StrategyTables, WorkPlan } satisfies Record<
+export const mdxComponents = { DataTable, FlowChart, FlowTable, Intranet, KpiCard, MissionTable, Note, StrategyTables, WorkPlan } satisfies Record<
   ComponentName,
   unknown
 >;

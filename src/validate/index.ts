@@ -16,6 +16,7 @@ import {
   checkHandbook,
   checkKpi,
   checkOfficeCycles,
+  checkPersonalData,
   checkPlaceholders,
   checkPlan,
   checkPrintable,
@@ -342,6 +343,7 @@ export function validateContent(contentDir: string, root = process.cwd(), parse:
   for (const l of loaded) {
     try {
       checkPlaceholders(l.source, l.text);
+      checkPersonalData(l.source, l.text);
       checkPrintable(l.source, l.text);
       crossCheck(l, byCollection);
     } catch (error) {

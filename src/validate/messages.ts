@@ -87,6 +87,27 @@ export const MESSAGES = {
     text: () =>
       'ห้ามใช้แท็บ (U+0009 CHARACTER TABULATION) ในการย่อหน้า YAML ให้ใช้ช่องว่าง หรือสั่ง npm run validate -- --fix (tabs are not allowed as YAML indentation; use spaces, or run npm run validate -- --fix)',
   },
+  // personal data (PDPA; validate/rules/personal-data.ts)
+  'personal-phone': {
+    kind: 'warning',
+    text: (p: P<'text'>) =>
+      `หมายเลขโทรศัพท์มือถือ ${q(p.text)} เป็นข้อมูลส่วนบุคคล ให้ใช้หมายเลขของหน่วยงาน หรือใส่ไว้ใน <Intranet>…</Intranet> เพื่อไม่ให้อยู่ในฉบับเผยแพร่สาธารณะ (a mobile number is personal data: use the office's number, or put it inside <Intranet> so the public edition leaves it out)`,
+  },
+  'personal-id': {
+    kind: 'warning',
+    text: (p: P<'text'>) =>
+      `เลขประจำตัวประชาชน ${q(p.text)} เป็นข้อมูลส่วนบุคคล ไม่ควรอยู่ในคู่มือ ให้ลบออก หรือใส่ไว้ใน <Intranet>…</Intranet> (a national ID number is personal data: remove it, or put it inside <Intranet>)`,
+  },
+  'personal-email': {
+    kind: 'warning',
+    text: (p: P<'text'>) =>
+      `อีเมลส่วนตัว ${q(p.text)} เป็นข้อมูลส่วนบุคคล ให้ใช้อีเมลของหน่วยงาน หรือใส่ไว้ใน <Intranet>…</Intranet> (a personal e-mail address: use the office's address, or put it inside <Intranet>)`,
+  },
+  'personal-name': {
+    kind: 'style',
+    text: (p: P<'text'>) =>
+      `ชื่อบุคคล ${q(p.text)} ในเนื้อหา เป็นข้อมูลส่วนบุคคล ให้ระบุตำแหน่งแทนชื่อ หรือระบุชื่อในช่อง approvals/owner หรือใส่ไว้ใน <Intranet>…</Intranet> (a person's name in the text: name the position instead, or use the approvals/owner fields, or put it inside <Intranet>)`,
+  },
   // text pasted from a word processor (validate/pasted.ts)
   'pasted-quote': {
     kind: 'error',

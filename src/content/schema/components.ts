@@ -20,6 +20,7 @@ export const MDX_COMPONENTS = {
   DataTable: { label: 'ตารางข้อมูล', props: { id: { required: true, reference: 'tables' } } },
   MissionTable: { label: 'ตารางภารกิจตามกฎหมาย', props: { office: { required: true, reference: 'offices' }, heading: {} } },
   Note: { label: 'หมายเหตุ', props: { type: { values: ['note', 'warning', 'source'] }, title: {} }, children: true },
+  Intranet: { label: 'เฉพาะอินทราเน็ต (ไม่อยู่ในฉบับเผยแพร่สาธารณะ)', props: {}, children: true },
 } as const satisfies Record<string, ComponentSpec>;
 
 /** A component content may use. */

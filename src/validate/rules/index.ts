@@ -11,6 +11,7 @@ export { checkTables } from './tables.ts';
 export { checkHandbook } from './handbook.ts';
 export { checkOfficeCycles } from './offices.ts';
 export { checkPlaceholders } from './placeholders.ts';
+export { checkPersonalData } from './personal-data.ts';
 export { checkPrintable } from './printable.ts';
 export { checkRevisions } from './revisions.ts';
 export { checkApprovals, checkOfficeSignatories } from './approvals.ts';
