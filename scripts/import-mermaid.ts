@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { flowchartEntry, parseMermaid } from '../src/authoring/mermaid.ts';
+import { chooseOffice } from '../src/authoring/templates.ts';
 import { ID_PATTERN } from '../src/content/schema/fields.ts';
 
 const { values, positionals } = parseArgs({
@@ -54,13 +55,22 @@ function main(): number {
     console.error(`มีแฟ้ม ${relative(process.cwd(), out)} อยู่แล้ว จะไม่เขียนทับ (the file exists; nothing was written)`);
     return 1;
   }
-  const office =
-    values.office ??
-    readdirSync(join(content, 'offices'))
-      .map((f) => basename(f, extname(f)))
-      .sort()[0] ??
-    'office';
-  writeFileSync(out, flowchartEntry(parsed.steps, { title: values.title ?? id, office, source: basename(file) }), { flag: 'wx' });
+  // the owning office: named, or the only one — never a silent pick among several
+  const chosen = chooseOffice(
+    existsSync(join(content, 'offices'))
+      ? readdirSync(join(content, 'offices'))
+          .filter((f) => !f.startsWith('.'))
+          .map((f) => basename(f, extname(f)))
+      : [],
+    values.office,
+  );
+  if ('error' in chosen) {
+    console.error(`import:mermaid: ${chosen.error}`);
+    return 1;
+  }
+  const office = chosen.office;
+  // a title: given, or a «…» placeholder the validator points out until it is written
+  writeFileSync(out, flowchartEntry(parsed.steps, { title: values.title ?? `«ชื่อผังกระบวนการ ${id}»`, office, source: basename(file) }), { flag: 'wx' });
   console.log(`สร้าง ${relative(process.cwd(), out)} จาก ${parsed.steps.length} ขั้นตอน (created from ${parsed.steps.length} steps)`);
   for (const w of parsed.warnings) console.log(`คำเตือน (warning): ${w}`);
   console.log('ขั้นต่อไป: ตรวจชื่อ (title) และหน่วยงาน (office) แล้วรัน npm run validate (next: check the title and office, then npm run validate)');

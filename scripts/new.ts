@@ -7,15 +7,15 @@ import { contentDir } from '../src/content/content-dir.ts';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXTENSION, FOLDER, PAGE, template, TYPES, type EntryType } from '../src/authoring/templates.ts';
+import { chooseOffice, EXTENSION, FOLDER, PAGE, template, TYPES, type EntryType } from '../src/authoring/templates.ts';
 import { ID_PATTERN } from '../src/content/schema/fields.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { content: { type: 'string', default: contentDir() } },
+  options: { content: { type: 'string', default: contentDir() }, office: { type: 'string' }, title: { type: 'string' } },
 });
 const [type, id] = positionals as [string | undefined, string | undefined];
-const usage = `ใช้: npm run new -- <${TYPES.join('|')}> <รหัส>  เช่น npm run new -- manual budget-disbursement\n(usage: npm run new -- <type> <id>; the id is lower-case ASCII words joined by '-')`;
+const usage = `ใช้: npm run new -- <${TYPES.join('|')}> <รหัส> [--office หน่วยงาน] [--title ชื่อ]  เช่น npm run new -- manual budget-disbursement --office cgd-region-6\n(usage: npm run new -- <type> <id> [--office ID] [--title TITLE]; the id is lower-case ASCII words joined by '-'; --office is needed when there are several offices)`;
 
 function firstId(dir: string): string | undefined {
   if (!existsSync(dir)) return undefined;
@@ -49,20 +49,33 @@ function main(): number {
     );
     return 1;
   }
-  const office = firstId(join(content, 'offices'));
+  const offices = existsSync(join(content, 'offices'))
+    ? readdirSync(join(content, 'offices'))
+        .filter((f) => !f.startsWith('.'))
+        .map((f) => basename(f, extname(f)))
+    : [];
+  // a new office needs none; everything else belongs to one, named or unambiguous
+  const chosen = t === 'office' && !offices.length ? { office: '' } : chooseOffice(offices, values.office);
+  if ('error' in chosen) {
+    console.error(`new: ${chosen.error}`);
+    return 1;
+  }
+  const office = chosen.office;
   const mandate = firstId(join(content, 'mandates'));
-  if (!office || (t === 'mission' && !mandate)) {
-    console.error(
-      `ต้องมีหน่วยงานใน content/offices/${t === 'mission' ? ' และภารกิจตามกฎหมายใน content/mandates/' : ''} ก่อน: เริ่มด้วย npm run new -- office รหัส (create an office first)`,
-    );
+  if (t === 'mission' && !mandate) {
+    console.error('ต้องมีภารกิจตามกฎหมายใน content/mandates/ ก่อน (a mission needs a legal mandate in content/mandates/ first)');
     return 1;
   }
   const today = new Date().toISOString().slice(0, 10);
   mkdirSync(folder, { recursive: true });
   const missions = existsSync(join(content, 'missions')) ? readdirSync(join(content, 'missions')).length : 0;
-  writeFileSync(file, template(t, id, { office, mandate: mandate ?? '', manual: firstId(join(content, 'manuals')), today, order: missions + 1 }), {
-    flag: 'wx',
-  });
+  writeFileSync(
+    file,
+    template(t, id, { office, mandate: mandate ?? '', manual: firstId(join(content, 'manuals')), today, order: missions + 1, title: values.title }),
+    {
+      flag: 'wx',
+    },
+  );
   const shown = relative(process.cwd(), file);
   console.log(`สร้าง ${shown} แล้ว (created)`);
   console.log(`ขั้นต่อไป (next):`);

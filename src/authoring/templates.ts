@@ -56,6 +56,8 @@ export interface Context {
   today: string;
   /** the next free order number for a mission */
   order?: number;
+  /** the title given with --title (else a «…» placeholder the validator points out) */
+  title?: string;
 }
 
 export function template(type: EntryType, id: string, ctx: Context): string {
@@ -64,7 +66,7 @@ export function template(type: EntryType, id: string, ctx: Context): string {
     case 'manual':
       return `---
 # คู่มือการปฏิบัติงาน: แทนข้อความใน «…» ด้วยของจริง ช่องที่ขึ้นต้นด้วย # เป็นคำอธิบาย ลบได้
-title: คู่มือการปฏิบัติงาน «ชื่องาน»
+title: ${ctx.title ?? 'คู่มือการปฏิบัติงาน «ชื่องาน»'}
 office: ${ctx.office}            # รหัสหน่วยงานเจ้าของคู่มือ (ดูรายการใน content/offices/)
 missions: []                  # ภารกิจที่เกี่ยวข้อง เช่น [region6-1-1] (content/missions/)
 owner: «กลุ่มงานที่รับผิดชอบ»
@@ -94,23 +96,39 @@ print:
 
 - **«คำ»** หมายถึง «ความหมาย»
 
+## หน้าที่ความรับผิดชอบ
+
+- **«ตำแหน่ง»** «รับผิดชอบ…»
+
+## ผังกระบวนการปฏิบัติงาน
+
+«ใส่ผังกระบวนการด้วยบรรทัด \`<FlowTable id="รหัสผังกระบวนการ" />\` (สร้างผังด้วย \`npm run new -- flowchart รหัส\`)»
+
 ## ขั้นตอนการปฏิบัติงาน
 
-«อธิบายขั้นตอนโดยย่อ แล้วใส่ผังกระบวนการด้วยบรรทัด \`<FlowTable id="รหัสผังกระบวนการ" />\` (สร้างผังด้วย \`npm run new -- flowchart รหัส\`)»
+๑. «ขั้นตอนแรก…»
 
 ## มาตรฐานงาน
 
 «ระยะเวลา ความถูกต้อง หรือตัวชี้วัดของงาน»
 
+## ระบบติดตามประเมินผล
+
+«ผู้ติดตาม วิธีการ และความถี่ในการติดตามผลการปฏิบัติงานตามคู่มือ»
+
 ## เอกสารอ้างอิง
 
 - «ระเบียบ กฎหมาย หรือหนังสือสั่งการที่เกี่ยวข้อง»
+
+## แบบฟอร์มที่ใช้
+
+- «ชื่อแบบฟอร์ม»
 `;
     case 'flowchart':
       return `---
 # ผังกระบวนการ: แต่ละขั้นตอนมีรหัส (id) รูปทรง (shape) ข้อความ (label) และขั้นตอนถัดไป (next)
 # รูปทรง: terminator (เริ่ม/สิ้นสุด) process (กิจกรรม) decision (ตัดสินใจ มี yes/no) document (เอกสาร)
-title: «ชื่องาน»
+title: ${ctx.title ?? '«ชื่องาน»'}
 office: ${ctx.office}
 kpi: «ตัวชี้วัดที่สำคัญของกระบวนการ»
 steps:
@@ -212,4 +230,21 @@ approvals:                     # ผู้ลงนามของเล่ม: 
 ${SIGNATORIES}
 `;
   }
+}
+
+/**
+ * The office a new entry belongs to: the one named (`--office`), which must exist; else the only
+ * office there is; else an error that lists them — never a silent pick among several.
+ */
+export function chooseOffice(offices: readonly string[], named: string | undefined): { office: string } | { error: string } {
+  const list = [...offices].sort();
+  if (named !== undefined) {
+    if (list.includes(named)) return { office: named };
+    return { error: `ไม่มีหน่วยงาน \`${named}\` ใน content/offices/ มี: ${list.join(', ') || '(ไม่มี)'} (no such office; the offices are listed)` };
+  }
+  if (list.length === 1) return { office: list[0]! };
+  if (!list.length) return { error: 'ต้องมีหน่วยงานใน content/offices/ ก่อน: เริ่มด้วย npm run new -- office รหัส (create an office first)' };
+  return {
+    error: `ระบุหน่วยงานเจ้าของด้วย --office รหัส เช่น --office ${list[0]} มี: ${list.join(', ')} (name the owning office with --office; the offices are listed)`,
+  };
 }

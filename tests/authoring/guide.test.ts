@@ -68,9 +68,9 @@ test('docs/getting-started.mdx, followed as written in a fresh clone, ends with 
   }
   expect(steps).toEqual([
     'npm run setup',
-    'npm run new -- manual petty-cash',
-    'npm run new -- flowchart petty-cash-flow',
-    'npm run new -- kpi petty-cash-speed',
+    'npm run new -- manual petty-cash --office cgd-region-6 --title "คู่มือการปฏิบัติงาน การเบิกจ่ายเงินสดย่อย"',
+    'npm run new -- flowchart petty-cash-flow --office cgd-region-6 --title "การเบิกจ่ายเงินสดย่อย"',
+    'npm run new -- kpi petty-cash-speed --office cgd-region-6',
     'edit content/manuals/petty-cash.mdx',
     'npm run dev → /manuals/petty-cash/',
     'npm run validate',

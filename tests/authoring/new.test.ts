@@ -12,9 +12,51 @@ afterAll(() => corpus.cleanup());
 const run = (script: string, ...args: string[]) => spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: 'utf8' });
 const newEntry = (...args: string[]) => run('scripts/new.ts', ...args, '--content', corpus.content);
 
+test('with several offices the owner must be named (never a silent pick); --title writes the title; a manual has the ten sections of the ก.พ.ร. outline', () => {
+  const two = corpusWith();
+  try {
+    writeFileSync(join(two.content, 'offices', 'second-office.yaml'), 'name: สำนักงานที่สอง\n');
+    const r = spawnSync(process.execPath, ['scripts/new.ts', 'manual', 'x-manual', '--content', two.content], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('ระบุหน่วยงานเจ้าของด้วย --office');
+    expect(r.stderr).toContain('second-office, test-office');
+    const wrong = spawnSync(process.execPath, ['scripts/new.ts', 'manual', 'x-manual', '--office', 'nope', '--content', two.content], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('ไม่มีหน่วยงาน `nope`');
+    const ok = spawnSync(
+      process.execPath,
+      ['scripts/new.ts', 'manual', 'x-manual', '--office', 'second-office', '--title', 'คู่มือการปฏิบัติงาน งานทดลอง', '--content', two.content],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(ok.status, ok.stderr).toBe(0);
+    const text = readFileSync(join(two.content, 'manuals', 'x-manual.mdx'), 'utf8');
+    expect(text).toContain('title: คู่มือการปฏิบัติงาน งานทดลอง\n');
+    expect(text).toContain('office: second-office');
+    const sections = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(sections).toEqual([
+      'วัตถุประสงค์',
+      'ขอบเขต',
+      'คำจำกัดความ',
+      'หน้าที่ความรับผิดชอบ',
+      'ผังกระบวนการปฏิบัติงาน',
+      'ขั้นตอนการปฏิบัติงาน',
+      'มาตรฐานงาน',
+      'ระบบติดตามประเมินผล',
+      'เอกสารอ้างอิง',
+      'แบบฟอร์มที่ใช้',
+    ]);
+  } finally {
+    two.cleanup();
+  }
+});
+
 test('each type: created with Thai placeholders, valid, and rendered by the build', () => {
   for (const type of TYPES) {
-    const r = newEntry(type, `new-${type}`);
+    // once new-office exists there are two offices: the owner is named
+    const r = newEntry(type, `new-${type}`, ...(type === 'handbook' ? ['--office', 'test-office'] : []));
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('สร้าง');
     expect(r.stdout).toMatch(/npm run dev แล้วเปิด http:\/\/localhost:4321\//);
