@@ -16,6 +16,8 @@ import {
   checkHandbook,
   checkKpi,
   checkOfficeCycles,
+  checkBodyHeadings,
+  checkManualStructure,
   checkPersonalData,
   checkPlaceholders,
   checkPlan,
@@ -428,6 +430,8 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
     case 'manuals':
       checkTables(source, entry.data.tables, entry.data.fiscalYear, ['tables']);
       checkApprovals(source, entry.data.approvals);
+      checkManualStructure(source, entry.data);
+      checkBodyHeadings(source, l.text);
       break;
     case 'handbooks': {
       checkHandbook(source, entry.data, (id) => dataOf(byCollection.get('manuals')?.get(id), 'manuals')?.tables ?? []);

@@ -87,6 +87,26 @@ export const MESSAGES = {
     text: () =>
       'ห้ามใช้แท็บ (U+0009 CHARACTER TABULATION) ในการย่อหน้า YAML ให้ใช้ช่องว่าง หรือสั่ง npm run validate -- --fix (tabs are not allowed as YAML indentation; use spaces, or run npm run validate -- --fix)',
   },
+  // a manual's structure (validate/rules/structure.ts)
+  'body-h1': {
+    kind: 'consistency',
+    text: () =>
+      "หัวข้อระดับ # เป็นหัวข้อที่สองระดับเดียวกับชื่อเอกสาร (หน้าเว็บและ PDF ใช้ชื่อเอกสารเป็นหัวข้อใหญ่อยู่แล้ว) ให้ใช้ ## สำหรับหัวข้อหลักในเนื้อหา (a # heading is a second title: the document title is the page heading; use ## for the body's main sections)",
+  },
+  'heading-skip': {
+    kind: 'consistency',
+    text: (p: P<'level' | 'previous'>) =>
+      `หัวข้อระดับ ${p.level} ต่อจากหัวข้อระดับ ${p.previous} ข้ามระดับ ผู้อ่านและสารบัญจะเห็นโครงเรื่องขาดหาย ให้ใช้ระดับถัดไปทีละขั้น (a heading level is skipped, e.g. ## then ####)`,
+  },
+  'duplicate-table-id': {
+    kind: 'error',
+    text: (p: P<'id' | 'first'>) =>
+      `รหัสตาราง ${q(p.id)} ซ้ำกับตารางที่ ${p.first} ในแฟ้มเดียวกัน จะแสดงได้เพียงตารางแรก ให้ตั้งรหัสใหม่ (a table id repeats in one file: only the first would render)`,
+  },
+  'effective-outside-fiscal-year': {
+    kind: 'consistency',
+    text: (p: P<'date' | 'year'>) => `วันที่มีผลบังคับใช้ ${q(p.date)} อยู่นอกปีงบประมาณ ${p.year} ของเอกสาร (the effective date is outside the document's fiscal year)`,
+  },
   // personal data (PDPA; validate/rules/personal-data.ts)
   'personal-phone': {
     kind: 'warning',
