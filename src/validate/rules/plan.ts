@@ -20,6 +20,8 @@ export function checkPlan(file: SourceFile, plan: Plan): void {
   if (!wp) return;
   wp.groups.forEach((group, g) => {
     for (const { item, expected, path } of numberPlanItems(group.items, ['workplan', 'groups', g, 'items'])) {
+      // a deadline written as a date (๓๐ ก.ย. ๖๔, ต.ค. 2564) falls inside the plan's fiscal year
+      if (item.deadline) checkTextDates(file, plan.fiscalYear, item.deadline, [...path, 'deadline']);
       if (item.number !== undefined && fromThaiDigits(item.number) !== fromThaiDigits(expected)) {
         file.report('number-skipped', [...path, 'number'], { received: item.number, expected });
       }
@@ -49,6 +51,31 @@ export function checkPlan(file: SourceFile, plan: Plan): void {
 
 /** A month and a Buddhist-era year written in text: `(ต.ค. 2564)`, `พ.ย.-ธ.ค.2563`, `(มี.ย. 2564)`. */
 const MONTH_YEAR = /(?<![ก-๛])([ก-ฮ][ิีุู]?\.[ก-ฮ]{1,2}\.?)\s*(25\d\d|๒๕[๐-๙][๐-๙])/g;
+
+/** A day, a month and a two-digit Buddhist-era year: `๓๐ ก.ย. ๖๔`, `15 ต.ค. 63`. */
+const DAY_MONTH_YY = /(?<![0-9๐-๙])([0-9๐-๙]{1,2})\s*([ก-ฮ][ิีุู]?\.[ก-ฮ]{1,2}\.?)\s*([0-9๐-๙]{2})(?![0-9๐-๙])/g;
+
+/** Dates in a text (month and four-digit year, or day, month and two-digit year) inside the fiscal year. */
+function checkTextDates(file: SourceFile, fiscalYear: number, text: string, path: Path): void {
+  const found: Array<{ month: string; yearBE: number; date: string }> = [];
+  for (const m of text.matchAll(MONTH_YEAR)) found.push({ month: m[1]!, yearBE: Number(fromThaiDigits(m[2]!)), date: m[0].trim() });
+  for (const m of text.matchAll(DAY_MONTH_YY)) found.push({ month: m[2]!, yearBE: 2500 + Number(fromThaiDigits(m[3]!)), date: m[0].trim() });
+  for (const f of found) {
+    if (/^[พค]\.ศ\.?$/.test(f.month)) continue;
+    const index = fiscalMonthIndex(f.month);
+    if (index < 0) continue; // a month the other checks name
+    const fiscal = index < 3 ? f.yearBE + 1 : f.yearBE;
+    if (fiscal !== fiscalYear) {
+      const range = fiscalYearRange(fiscalYear);
+      file.report('date-outside-fiscal-year', path, {
+        date: f.date,
+        year: toThaiDigits(String(fiscalYear)),
+        start: formatThaiDate(range.start, 'short'),
+        end: formatThaiDate(range.end, 'short'),
+      });
+    }
+  }
+}
 
 /** Strategy tables of a plan: months named in the text exist, and fall inside the plan's fiscal year. */
 function checkStrategyDates(file: SourceFile, plan: Plan): void {
