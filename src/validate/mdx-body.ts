@@ -7,6 +7,7 @@
  * SAFE_HTML, attributes outside the element's list, and URLs outside content/url-policy.ts.
  * The renderer drops the same things (content/body.ts); this file says why, with the line.
  */
+import { thaiMdxMessage } from './mdx-messages.ts';
 import { parse as parseJs } from 'acorn';
 import { mdxToMdast } from 'satteri';
 import { authorMayUse, AUTHOR_ATTRIBUTES } from '../content/body.ts';
@@ -81,7 +82,7 @@ export function checkMdxBody(file: SourceFile, text: string): ComponentReference
     const message = (error as Error).message;
     const m = /^(\d+):(\d+):\s*(.*)$/.exec(message.split('\n')[0]!);
     const detail = (m?.[3] ?? message).replace(/\s*\([a-z-]+:[a-z-]+\)$/, '');
-    file.push('mdx-syntax', { line: Number(m?.[1] ?? 1), column: Number(m?.[2] ?? 1) }, '', { detail });
+    file.push('mdx-syntax', { line: Number(m?.[1] ?? 1), column: Number(m?.[2] ?? 1) }, '', { detail: thaiMdxMessage(detail) });
     return refs;
   }
   const walk = (n: MdxNode): void => {

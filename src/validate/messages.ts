@@ -166,7 +166,7 @@ export const MESSAGES = {
     text: (p: P<'collection' | 'id' | 'label'>) => `ไม่พบ${p.label} ${q(p.id)} ใน content/${p.collection}/ (unknown ${p.collection} id)`,
   },
   // MDX
-  'mdx-syntax': { kind: 'error', text: (p: P<'detail'>) => `MDX ผิดรูปแบบ: ${p.detail} (MDX syntax error)` },
+  'mdx-syntax': { kind: 'error', text: (p: P<'detail'>) => `MDX ผิดรูปแบบ: ${p.detail}` },
   'mdx-import-export': {
     kind: 'error',
     text: () => 'ห้ามใช้ import หรือ export ในเนื้อหา คอมโพเนนต์ทั้งหมดใช้ได้โดยไม่ต้อง import (no import/export in content; components are provided)',
