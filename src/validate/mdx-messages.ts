@@ -29,3 +29,23 @@ export function thaiMdxMessage(detail: string): string {
   }
   return `ตัวอ่าน MDX อ่านส่วนนี้ไม่ได้ (${detail})`;
 }
+
+/** The YAML library's error codes in Thai (https://eemeli.org/yaml/#errors), the message kept after them. */
+const YAML_CODES: Record<string, string> = {
+  BAD_INDENT: 'การย่อหน้าไม่ตรงกับบรรทัดก่อนหน้า ให้ย่อหน้าระดับเดียวกันด้วยช่องว่างจำนวนเท่ากัน',
+  BLOCK_AS_IMPLICIT_KEY: 'บรรทัดนี้ย่อหน้าผิดระดับ จึงกลายเป็นชื่อช่องซ้อนกัน ตรวจการย่อหน้าและเครื่องหมาย : ของบรรทัดก่อนหน้า',
+  MULTILINE_IMPLICIT_KEY: 'ชื่อช่อง (ก่อนเครื่องหมาย :) ต้องอยู่ในบรรทัดเดียว ถ้าข้อความยาวหลายบรรทัดให้ใส่ในเครื่องหมายคำพูด หรือใช้ |',
+  MISSING_CHAR: 'ขาดเครื่องหมายปิด เช่น " ] หรือ }',
+  UNEXPECTED_TOKEN: 'พบเครื่องหมายที่ไม่ควรอยู่ตรงนี้',
+  BAD_DQ_ESCAPE: 'ในเครื่องหมายคำพูด " เครื่องหมาย \\ ต้องตามด้วยรหัสที่ถูกต้อง ใช้เครื่องหมายคำพูดเดี่ยว \' แทนได้',
+  BAD_SCALAR_START: 'ค่านี้ขึ้นต้นด้วยเครื่องหมายที่ YAML สงวนไว้ ให้ใส่ค่าทั้งหมดในเครื่องหมายคำพูด "…"',
+  UNEXPECTED_END: 'แฟ้มจบก่อนที่ข้อมูลจะครบ',
+  IMPOSSIBLE: 'อ่านส่วนนี้ไม่ได้',
+  KEY_OVER_1024_CHARS: 'ชื่อช่องยาวเกิน ๑๐๒๔ ตัวอักษร',
+  BAD_ALIAS: 'ชื่อ alias (*…) ไม่มีในแฟ้ม',
+};
+
+export function thaiYamlMessage(code: string, detail: string): string {
+  const thai = YAML_CODES[code];
+  return thai ? `${thai} (${detail})` : `อ่าน YAML ส่วนนี้ไม่ได้ (${detail})`;
+}

@@ -76,7 +76,7 @@ export const MESSAGES = {
   },
   'unclosed-frontmatter': { kind: 'error', text: () => 'ส่วนหัวไม่มีบรรทัด `---` ปิดท้าย (frontmatter is not closed by a `---` line)' },
   // YAML
-  'yaml-syntax': { kind: 'error', text: (p: P<'detail'>) => `YAML ผิดรูปแบบ: ${p.detail} (YAML syntax error)` },
+  'yaml-syntax': { kind: 'error', text: (p: P<'detail'>) => `YAML ผิดรูปแบบ: ${p.detail}` },
   'yaml-aliases': {
     kind: 'error',
     text: (p: P<'max'>) =>

@@ -2,6 +2,7 @@
  * One content file as the validator sees it: its bytes decoded, its YAML (or MDX frontmatter)
  * parsed with positions, and a way to report a problem at a field path.
  */
+import { thaiYamlMessage } from './mdx-messages.ts';
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import { MAX_YAML_ALIASES, parseYamlDocument, yamlData } from '../content/yaml.ts';
 import { hintText, messageText, type ParamsOf, severityOf, type MessageCode } from './messages.ts';
@@ -88,7 +89,7 @@ export class SourceFile {
       } else if (error.code === 'TAB_AS_INDENT' || /\btab/i.test(detail)) {
         this.push('yaml-tab-indent', at, '', {});
       } else {
-        this.push('yaml-syntax', at, '', { detail });
+        this.push('yaml-syntax', at, '', { detail: thaiYamlMessage(error.code, detail) });
       }
     }
     if (!ok) return false;
