@@ -3,14 +3,14 @@ import { fiscalMonths, fiscalYearRange, formatThaiDate, fromThaiDigits, toThaiDi
 import { FISCAL_MONTH_ABBREVIATIONS, fiscalMonthIndex, parseMonthSpan, spansOf } from '../../content/schema/months.ts';
 import { numberPlanItems } from '../../content/schema/plan-numbers.ts';
 import type { SourceFile, Path } from '../source-file.ts';
-import { closest } from '../suggest.ts';
+import { closestMonth } from '../suggest.ts';
 
 /** Reports a month span that is not a month or runs backwards. */
-function checkMonthSpan(file: SourceFile, text: string, path: Path): void {
+function checkMonthSpan(file: SourceFile, text: string, path: Path, context: string): void {
   const span = parseMonthSpan(text);
   if (!('error' in span)) return;
   if (span.error === 'invalid-month')
-    file.report('invalid-month', path, { month: span.month }, { suggestion: closest(span.month, FISCAL_MONTH_ABBREVIATIONS) });
+    file.report('invalid-month', path, { month: span.month }, { suggestion: closestMonth(span.month, FISCAL_MONTH_ABBREVIATIONS, context) });
   else file.report('backwards-range', path, { range: text, from: span.from, to: span.to });
 }
 
@@ -18,6 +18,8 @@ export function checkPlan(file: SourceFile, plan: Plan): void {
   checkStrategyDates(file, plan);
   const wp = plan.workplan;
   if (!wp) return;
+  // the months the plan names elsewhere tell which month a typo meant
+  const context = JSON.stringify(wp);
   wp.groups.forEach((group, g) => {
     for (const { item, expected, path } of numberPlanItems(group.items, ['workplan', 'groups', g, 'items'])) {
       // a deadline written as a date (๓๐ ก.ย. ๖๔, ต.ค. 2564) falls inside the plan's fiscal year
@@ -26,7 +28,7 @@ export function checkPlan(file: SourceFile, plan: Plan): void {
         file.report('number-skipped', [...path, 'number'], { received: item.number, expected });
       }
       const spans = spansOf(item.when);
-      spans.forEach((span, k) => checkMonthSpan(file, span, Array.isArray(item.when) ? [...path, 'when', k] : [...path, 'when']));
+      spans.forEach((span, k) => checkMonthSpan(file, span, Array.isArray(item.when) ? [...path, 'when', k] : [...path, 'when'], context));
     }
   });
   const months = fiscalMonths(plan.fiscalYear);
@@ -88,7 +90,7 @@ function checkStrategyDates(file: SourceFile, plan: Plan): void {
             if (/^[พค]\.ศ\.?$/.test(m[1])) continue; // พ.ศ. 2561 is an era, not a month
             const index = fiscalMonthIndex(m[1]);
             if (index < 0) {
-              file.report('invalid-month', path, { month: m[1] }, { suggestion: closest(m[1], FISCAL_MONTH_ABBREVIATIONS) });
+              file.report('invalid-month', path, { month: m[1] }, { suggestion: closestMonth(m[1], FISCAL_MONTH_ABBREVIATIONS, JSON.stringify(plan)) });
               continue;
             }
             const yearBE = Number(fromThaiDigits(m[2]));
