@@ -18,6 +18,7 @@ import {
   checkOfficeCycles,
   checkBodyHeadings,
   checkManualStructure,
+  checkTableNumbers,
   checkPersonalData,
   checkPlaceholders,
   checkPlan,
@@ -432,6 +433,7 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
       checkApprovals(source, entry.data.approvals);
       checkManualStructure(source, entry.data);
       checkBodyHeadings(source, l.text);
+      checkTableNumbers(source, l.text, entry.data.tables);
       break;
     case 'handbooks': {
       checkHandbook(source, entry.data, (id) => dataOf(byCollection.get('manuals')?.get(id), 'manuals')?.tables ?? []);

@@ -103,6 +103,10 @@ export const MESSAGES = {
     text: (p: P<'id' | 'first'>) =>
       `รหัสตาราง ${q(p.id)} ซ้ำกับตารางที่ ${p.first} ในแฟ้มเดียวกัน จะแสดงได้เพียงตารางแรก ให้ตั้งรหัสใหม่ (a table id repeats in one file: only the first would render)`,
   },
+  'table-number-skipped': {
+    kind: 'consistency',
+    text: (p: P<'received' | 'expected'>) => `ลำดับที่ ${q(p.received)} ในตารางไม่ต่อเนื่อง ลำดับที่ควรเป็นคือ ${q(p.expected)} (a table's row number skips or repeats)`,
+  },
   'effective-outside-fiscal-year': {
     kind: 'consistency',
     text: (p: P<'date' | 'year'>) => `วันที่มีผลบังคับใช้ ${q(p.date)} อยู่นอกปีงบประมาณ ${p.year} ของเอกสาร (the effective date is outside the document's fiscal year)`,

@@ -12,7 +12,7 @@ export { checkHandbook } from './handbook.ts';
 export { checkOfficeCycles } from './offices.ts';
 export { checkPlaceholders } from './placeholders.ts';
 export { checkPersonalData } from './personal-data.ts';
-export { checkBodyHeadings, checkManualStructure } from './structure.ts';
+export { checkBodyHeadings, checkManualStructure, checkTableNumbers } from './structure.ts';
 export { checkPrintable } from './printable.ts';
 export { checkRevisions } from './revisions.ts';
 export { checkApprovals, checkOfficeSignatories } from './approvals.ts';
