@@ -3,16 +3,14 @@
  * changes; errors appear in the browser's error overlay with the file, line and the same message
  * as `npm run validate` (warnings go to the terminal). Fixing the file clears the overlay.
  */
+import { escapeHtml } from '../content/body.ts';
 import { contentDir } from '../content/content-dir.ts';
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { formatProblems, type Problem } from '../validate/index.ts';
 import { validateIsolated } from '../validate/isolated.ts';
 
-/** Text for Vite's error overlay, which puts the message in as HTML: content's `<…>` must stay text. */
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** The overlay payload for the first error, with every error listed in the message (escaped: nothing an author writes becomes markup). */
+/** The overlay payload for the first error, with every error listed in the message (escaped: Astro's overlay puts it in as HTML, and nothing an author writes may become markup). */
 export function overlayError(
   errors: Problem[],
   root: string,

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, rmSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import puppeteer from 'puppeteer-core';
+import { escapeHtml } from '../../content/body.ts';
 import { formatThaiDate, toThaiDigits } from '../../domain/thai/index.ts';
 import { BROWSER_ARGS, requireBrowser } from '../find-browser.mjs';
 import { newProfile } from '../browser-profile.ts';
@@ -23,8 +24,6 @@ export interface AppearanceText {
   position?: string;
   time: Date;
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** `๑ ธ.ค. ๒๕๖๙ เวลา ๑๓:๐๕ น.` — the time in Bangkok, in Thai digits and the Buddhist era. */
 export function thaiDateTime(at: Date): string {

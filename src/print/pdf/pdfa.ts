@@ -9,6 +9,7 @@
  * does not prove conformance: no validator (veraPDF) runs here, so nothing claims more.
  */
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../../content/body.ts';
 
 const s15 = (v: number) => {
   const b = Buffer.alloc(4);
@@ -94,7 +95,7 @@ export function srgbProfile(): Buffer {
   return profile;
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = escapeHtml;
 
 export interface XmpFields {
   title: string;

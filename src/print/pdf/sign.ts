@@ -33,7 +33,7 @@ import {
   sameName,
 } from '../../domain/signatories.ts';
 import { pemCertificates } from './trust-store.ts';
-import { appendUpdate, readTrailer, textString, type UpdateObject } from './incremental.ts';
+import { appendUpdate, readTrailer, textString, type Trailer, type UpdateObject } from './incremental.ts';
 
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
 
@@ -380,6 +380,16 @@ export interface SignOptions {
   nameCheck?: boolean;
 }
 
+/** A ByteRange the signer fills in once the file's length is known (same width, so no offset moves). */
+const RANGE_PLACEHOLDER = `[0 ${'0'.repeat(10)} ${'0'.repeat(10)} ${'0'.repeat(10)}]`;
+/** An empty appearance: a widget with no visible signature still has one (PDF/A). */
+const EMPTY_FORM = `<</Type /XObject\n/Subtype /Form\n/BBox [0 0 1 1]\n/Length 0>>\nstream\n\nendstream`;
+/** The catalog, rewritten, as an object of the update. */
+function catalogObject(trailer: Trailer, catalog: PDFDict): UpdateObject {
+  const [num, gen] = trailer.root.split(' ').map(Number) as [number, number];
+  return { num, gen, value: catalog.toString() };
+}
+
 /** Serialises an object of pdf-lib exactly (streams keep their bytes), as latin1 text for appendUpdate. */
 function objectText(obj: PDFObject): string {
   const bytes = new Uint8Array(obj.sizeInBytes());
@@ -459,12 +469,12 @@ export async function signPdf(input: Uint8Array, identity: SigningIdentity, opti
     }
     next = tmp.context.largestObjectNumber + 1;
   }
-  if (emptyAp) objects.push({ num: emptyAp, gen: 0, value: `<</Type /XObject\n/Subtype /Form\n/BBox [0 0 1 1]\n/Length 0>>\nstream\n\nendstream` });
+  if (emptyAp) objects.push({ num: emptyAp, gen: 0, value: EMPTY_FORM });
   const apFor = (r: SigningRole) => (r === role && apNum.value ? `${apNum.value} 0 R` : `${emptyAp} 0 R`);
   const widget = (r: SigningRole, a: SigningArea, extra: string) =>
     `<</Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (sig-${SIGNATURE_KEYS[r]})\n/TU ${textString(`ลายมือชื่ออิเล็กทรอนิกส์ของ${r}`)}\n/F ${r === role ? 132 : 4}\n/Rect ${rectText(a.rect)}\n/P ${a.page.objectNumber} ${a.page.generationNumber} R${extra}>>`;
 
-  const rangePlaceholder = `[0 ${'0'.repeat(10)} ${'0'.repeat(10)} ${'0'.repeat(10)}]`;
+  const rangePlaceholder = RANGE_PLACEHOLDER;
   const contentsBytes = options.timestamp ? CONTENTS_BYTES * 2 : CONTENTS_BYTES;
   const reference = certify ? `\n/Reference [<</Type /SigRef\n/TransformMethod /DocMDP\n/TransformParams <</Type /TransformParams\n/P 2\n/V /1.2>>>>]` : '';
   objects.push({
@@ -491,8 +501,7 @@ export async function signPdf(input: Uint8Array, identity: SigningIdentity, opti
     const catalog = doc.catalog.clone();
     catalog.set(PDFName.of('AcroForm'), doc.context.obj({ Fields: [...refs.values()].map((n) => PDFRef.of(n)), SigFlags: 3 }));
     if (certify) catalog.set(PDFName.of('Perms'), doc.context.obj({ DocMDP: PDFRef.of(sigNum) }));
-    const rootRef = /^(\d+) (\d+) R$/.exec(trailer.root)!;
-    objects.push({ num: Number(rootRef[1]), gen: Number(rootRef[2]), value: catalog.toString() });
+    objects.push(catalogObject(trailer, catalog));
     for (const pageRef of new Set(areas.map((a) => a.page))) {
       const page = doc.context.lookup(pageRef, PDFDict).clone();
       const annots = page.lookupMaybe(PDFName.of('Annots'), PDFArray);
@@ -548,7 +557,7 @@ export async function addDocumentTimestamp(input: Uint8Array, timestamp: Timesta
   const sigNum = next++;
   const fieldNum = next++;
   const apNum = next++;
-  const rangePlaceholder = `[0 ${'0'.repeat(10)} ${'0'.repeat(10)} ${'0'.repeat(10)}]`;
+  const rangePlaceholder = RANGE_PLACEHOLDER;
   const contentsBytes = CONTENTS_BYTES;
   const objects: UpdateObject[] = [
     {
@@ -561,12 +570,11 @@ export async function addDocumentTimestamp(input: Uint8Array, timestamp: Timesta
       gen: 0,
       value: `<</Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (doc-timestamp-${fields.length + 1})\n/F 132\n/Rect [0 0 0 0]\n/P ${pageRef.objectNumber} ${pageRef.generationNumber} R\n/AP <</N ${apNum} 0 R>>\n/V ${sigNum} 0 R>>`,
     },
-    { num: apNum, gen: 0, value: `<</Type /XObject\n/Subtype /Form\n/BBox [0 0 1 1]\n/Length 0>>\nstream\n\nendstream` },
+    { num: apNum, gen: 0, value: EMPTY_FORM },
   ];
   const catalog = doc.catalog.clone();
   catalog.set(PDFName.of('AcroForm'), doc.context.obj({ Fields: [...fields.map((f) => f.ref), PDFRef.of(fieldNum)], SigFlags: 3 }));
-  const rootRef = /^(\d+) (\d+) R$/.exec(trailer.root)!;
-  objects.push({ num: Number(rootRef[1]), gen: Number(rootRef[2]), value: catalog.toString() });
+  objects.push(catalogObject(trailer, catalog));
   const page = doc.context.lookup(pageRef, PDFDict).clone();
   const annots = page.lookupMaybe(PDFName.of('Annots'), PDFArray);
   page.set(PDFName.of('Annots'), doc.context.obj([...(annots ? annots.asArray() : []), PDFRef.of(fieldNum)]));
@@ -621,8 +629,7 @@ export async function addValidationData(input: Uint8Array, data: ValidationData)
   const dss = doc.context.obj({ Type: 'DSS', Certs: certRefs, ...(crls.length ? { CRLs: crls } : {}), ...(ocsps.length ? { OCSPs: ocsps } : {}) });
   const catalog = doc.catalog.clone();
   catalog.set(PDFName.of('DSS'), dss);
-  const rootRef = /^(\d+) (\d+) R$/.exec(trailer.root)!;
-  objects.push({ num: Number(rootRef[1]), gen: Number(rootRef[2]), value: catalog.toString() });
+  objects.push(catalogObject(trailer, catalog));
   return Buffer.from(appendUpdate(text, trailer, objects, { size: next, keepInfo: true, keepId: true }), 'latin1');
 }
 

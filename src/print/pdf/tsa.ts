@@ -7,6 +7,7 @@ import { randomBytes, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { SigningError, type Timestamper } from './sign.ts';
+import { tstInfoOf } from './verify.ts';
 
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
 const SHA256 = '2.16.840.1.101.3.4.2.1';
@@ -48,7 +49,7 @@ export function httpTimestamper(url: string, options: { timeoutMs?: number } = {
       throw new SigningError(`ผู้ให้บริการประทับเวลาปฏิเสธคำขอ (status ${response.status.status}: the time-stamping authority refused the request)`);
     const token = response.timeStampToken;
     const sd = new pkijs.SignedData({ schema: token.content });
-    const info = pkijs.TSTInfo.fromBER(sd.encapContentInfo.eContent!.valueBlock.valueHexView.slice().buffer as ArrayBuffer);
+    const info = tstInfoOf(sd);
     const imprint = Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView);
     const echoed = info.nonce ? Buffer.from(info.nonce.valueBlock.valueHexView) : undefined;
     if (!imprint.equals(digest)) throw new SigningError('ผู้ให้บริการประทับเวลาประทับข้อมูลอื่น (the token does not cover the signature)');

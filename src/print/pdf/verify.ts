@@ -101,6 +101,9 @@ async function digest(algorithm: string, ...parts: Uint8Array[]): Promise<Uint8A
   }
   return new Uint8Array(await globalThis.crypto.subtle.digest(algorithm, all));
 }
+/** The TSTInfo an RFC 3161 token's SignedData encapsulates. */
+export const tstInfoOf = (sd: pkijs.SignedData): pkijs.TSTInfo =>
+  pkijs.TSTInfo.fromBER(sd.encapContentInfo.eContent!.valueBlock.valueHexView.slice().buffer as ArrayBuffer);
 const HASHES: Record<string, string> = { [OID.sha256]: 'SHA-256', [OID.sha1]: 'SHA-1', [OID.sha384]: 'SHA-384', [OID.sha512]: 'SHA-512' };
 
 /** A PDF text string: a literal `(…)` or hex `<…>` string, UTF-16BE with a BOM or PDFDocEncoding (as Latin-1). */
@@ -487,7 +490,7 @@ async function verifyOne(
       const ts = await checkTimestampToken(tokenSd, new Uint8Array(signerInfo.signature.valueBlock.valueHexView), trustStore);
       report.timestamp = ts;
       if (!ts.valid) problems.push('การประทับเวลาไม่ตรงกับลายมือชื่อ (the timestamp does not match the signature)');
-      else at = pkijs.TSTInfo.fromBER(tokenSd.encapContentInfo.eContent!.valueBlock.valueHexView.slice().buffer as ArrayBuffer).genTime;
+      else at = tstInfoOf(tokenSd).genTime;
       if (ts.trusted === false) problems.push('ผู้ให้บริการประทับเวลาไม่ได้รับการรับรอง (the time-stamping authority is not trusted)');
     }
     // the certificate at the signing time (the timestamp's, when there is one) and its key usage
@@ -525,7 +528,7 @@ async function verifyOne(
 
 /** An RFC 3161 token over `data`: its signature, its imprint, its authority and trust. */
 async function checkTimestampToken(sd: pkijs.SignedData, data: Uint8Array, trustStore: readonly Uint8Array[] | undefined): Promise<TimestampReport> {
-  const info = pkijs.TSTInfo.fromBER(sd.encapContentInfo.eContent!.valueBlock.valueHexView.slice().buffer as ArrayBuffer);
+  const info = tstInfoOf(sd);
   const imprint = info.messageImprint.hashedMessage.valueBlock.valueHexView;
   const expected = await digest(HASHES[info.messageImprint.hashAlgorithm.algorithmId] ?? 'SHA-256', data);
   const tsa = signerCertificate(sd);
