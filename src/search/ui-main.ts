@@ -159,7 +159,9 @@ function setUpBox(form: HTMLFormElement): void {
       e.preventDefault();
       location.assign(href(views[active]!));
     } else if (e.key === 'Escape') {
-      // the first Esc closes the list and keeps what was typed (a search box would clear it); the next clears it
+      // the first Esc closes the list and keeps what was typed (a search box would clear it); the next clears it.
+      // A search still running for an earlier keystroke must not open the list again: it is dropped.
+      sequence++;
       if (!list.hidden) {
         e.preventDefault();
         close();
