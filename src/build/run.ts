@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { withBuildLock } from './build-lock.ts';
 import { entriesOf, formatProblems } from '../validate/index.ts';
 import { printJobs } from './print-jobs.ts';
+import { siteBase } from '../content/schema/site.ts';
 import { listHtml } from '../search/build-index.ts';
 import { INDEX_FOLDER } from '../search/node.ts';
 import { indexWhileBuilding } from '../search/worker.ts';
@@ -84,8 +85,14 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   // Astro renders into the temporary folder (bodies as data: src/content/loader.ts) while a second
   // thread makes the search index, reading each page as soon as Astro has written it.
   const search = indexWhileBuilding(work, join(contentDir, 'glossary.yaml'));
+  const site = entriesOf(result.entries, 'site')[0]?.data;
+  // under a sub-path (site.yaml base, or the path of siteUrl) every link, script and stylesheet has it
+  const base = siteBase(site);
+  // Astro reads import.meta.env.BASE_URL from the environment first: one left by a parent (vitest
+  // sets it to '/') would give pages another base than their scripts and stylesheets
+  delete process.env.BASE_URL;
   const siteBuild = import('astro').then(({ build }) =>
-    withBuildLock(root, () => build({ root, outDir: work, cacheDir, logLevel: process.env.KHUMUE_VERBOSE ? 'info' : 'silent' })),
+    withBuildLock(root, () => build({ root, outDir: work, cacheDir, base, logLevel: process.env.KHUMUE_VERBOSE ? 'info' : 'silent' })),
   );
 
   try {
@@ -108,8 +115,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       console.log(
         `build: ชุดที่ ${shard.index}/${shard.of} พิมพ์ ${jobs.length} จาก ${all.length} ฉบับ (shard ${shard.index}/${shard.of}: ${jobs.length} of ${all.length} PDFs)`,
       );
-    const site = entriesOf(result.entries, 'site')[0]?.data;
-    const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
+    const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, base, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
     // the print check reads every PDF as a reader would; an error keeps the previous output
     const { checkPrinted } = await import('./print-check.ts');
     const checked = await checkPrinted(work, jobs, printed, root);

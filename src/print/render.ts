@@ -68,24 +68,27 @@ function printerIdentity(): string {
  * and scripts, and carries the content, referenced entries and configuration), those files, the
  * document information, the site URL links point to, and the printer's code.
  */
-function cacheKey(siteDir: string, job: PrintJob, siteUrl: string | undefined, assets: Map<string, Buffer>): string {
+function cacheKey(siteDir: string, job: PrintJob, siteUrl: string | undefined, base: string, assets: Map<string, Buffer>): string {
   const h = createHash('sha256')
     .update(printerIdentity())
     .update(JSON.stringify(job.metadata))
-    .update(siteUrl ?? '');
+    .update(siteUrl ?? '')
+    .update(base);
+  // the page names its files under the site's base path
+  const at = (path: string) => (path.startsWith(base) ? fileFor(siteDir, `/${path.slice(base.length)}`) : undefined);
   const html = readFileSync(fileFor(siteDir, job.source)!, 'utf8');
   h.update(html);
   // the stylesheets, scripts and fonts are shared by every document: each is read once per build
   const read = (file: string) => assets.get(file) ?? assets.set(file, readFileSync(file)).get(file)!;
   for (const m of html.matchAll(/(?:href|src)="(\/[^"]+\.(?:css|js|woff2?))"/g)) {
-    const file = fileFor(siteDir, m[1]);
+    const file = at(m[1]!);
     if (file) h.update(read(file));
     // fonts are referenced from the CSS
     if (file?.endsWith('.css'))
       for (const f of read(file)
         .toString('utf8')
         .matchAll(/url\((\/[^)]+\.woff2)\)/g)) {
-        const font = fileFor(siteDir, f[1]);
+        const font = at(f[1]!);
         if (font) h.update(read(font));
       }
   }
@@ -164,19 +167,22 @@ async function stopBrowser(browser: Browser | undefined): Promise<void> {
  * Links to other pages of the site point at the online version when the site URL is configured,
  * and are plain text otherwise: the local print server's address must never reach the PDF.
  */
-async function rewriteLinks(page: Page, origin: string, siteUrl: string | undefined): Promise<void> {
+async function rewriteLinks(page: Page, origin: string, siteUrl: string | undefined, base: string): Promise<void> {
   await page.evaluate(
-    (local: string, online: string | null) => {
+    (local: string, online: string | null, base: string) => {
       for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
         if (a.getAttribute('href')!.startsWith('#')) continue;
         const url = new URL(a.href);
         if (url.origin !== local) continue;
-        if (online) a.href = new URL(url.pathname.replace(/^\//, '') + url.hash, online).href;
+        // the site URL already ends in the base path
+        const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname.replace(/^\//, '');
+        if (online) a.href = new URL(path + url.hash, online).href;
         else a.removeAttribute('href');
       }
     },
     origin,
     siteUrl ? (siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`) : null,
+    base,
   );
 }
 
@@ -238,6 +244,7 @@ async function printOne(
   job: PrintJob,
   blocked: string[],
   siteUrl: string | undefined,
+  base: string,
 ): Promise<{ pdf: Uint8Array; pages: number; passes: number; labels: string[]; outline: OutlineEntry[] }> {
   const page = await browser.newPage();
   try {
@@ -249,10 +256,10 @@ async function printOne(
         void r.abort('blockedbyclient');
       }
     });
-    const response = await page.goto(origin + job.source, { waitUntil: 'load', timeout: 60_000 });
+    const response = await page.goto(origin + base + job.source.slice(1), { waitUntil: 'load', timeout: 60_000 });
     if (!response?.ok()) throw new Error(`${job.source}: HTTP ${response?.status()}`);
     await page.evaluate(() => document.fonts.ready);
-    await rewriteLinks(page, origin, siteUrl);
+    await rewriteLinks(page, origin, siteUrl, base);
     await preparePrintLayout(page);
     await prepareToc(page);
     let previous = '';
@@ -297,11 +304,12 @@ async function printOne(
 export async function printDocuments(
   siteDir: string,
   jobs: PrintJob[],
-  options: { siteUrl?: string; progress?: (line: string) => void; cacheDir?: string; concurrency?: number } = {},
+  options: { siteUrl?: string; base?: string; progress?: (line: string) => void; cacheDir?: string; concurrency?: number } = {},
 ): Promise<PrintResult[]> {
   const progress = options.progress ?? (() => {});
+  const base = options.base ?? '/';
   if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
-  const server = await serve(siteDir);
+  const server = await serve(siteDir, base);
   const profiles: string[] = [];
   const launch = () => {
     const userDataDir = newProfile();
@@ -339,7 +347,7 @@ export async function printDocuments(
     const t0 = performance.now();
     const file = join(siteDir, job.output);
     mkdirSync(join(file, '..'), { recursive: true });
-    const cached = options.cacheDir ? join(options.cacheDir, `${cacheKey(siteDir, job, options.siteUrl, assets)}.pdf`) : undefined;
+    const cached = options.cacheDir ? join(options.cacheDir, `${cacheKey(siteDir, job, options.siteUrl, base, assets)}.pdf`) : undefined;
     if (cached && existsSync(cached) && existsSync(`${cached}.json`)) {
       copyFileSync(cached, `${file}.tmp-${process.pid}`);
       renameSync(`${file}.tmp-${process.pid}`, file);
@@ -352,7 +360,7 @@ export async function printDocuments(
     const first = getBrowser();
     const attempt = (b: Promise<Browser>) =>
       withDeadline(
-        b.then((x) => printOne(x, server.origin, job, blocked, options.siteUrl)),
+        b.then((x) => printOne(x, server.origin, job, blocked, options.siteUrl, base)),
         DOCUMENT_TIMEOUT_S,
         () => kill(b),
         'พิมพ์',

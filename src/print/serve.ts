@@ -25,9 +25,11 @@ export function fileFor(root: string, urlPath: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-export async function serve(root: string): Promise<{ origin: string; close: () => Promise<void>; server: Server }> {
+/** Serves `root` at `base` (`/` or a sub-path such as `/khumue/`, as the site is built for): nothing outside it. */
+export async function serve(root: string, base = '/'): Promise<{ origin: string; close: () => Promise<void>; server: Server }> {
   const server = createServer((req, res) => {
-    const file = fileFor(root, req.url ?? '/');
+    const url = req.url ?? '/';
+    const file = url.startsWith(base) ? fileFor(root, `/${url.slice(base.length)}`) : undefined;
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;

@@ -1,16 +1,20 @@
 /**
- * The small fixture site, with a site URL and an edit base configured: the mission page's QR code
+ * The small fixture site, with a site URL and an edit base configured. Its site URL has a path
+ * (https://intranet.example.go.th/khumue/), so it is built for that sub-path and served under it
+ * here: every link, script, stylesheet, font, search result and PDF link works there. The mission page's QR code
  * decodes to the page's own address, the manual shows its git history and edit link, and the
  * Gantt marks months with bars whose arrowheads sit at the range ends.
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
 import { FIXTURES } from '../helpers/corpus.ts';
-import { openSite } from '../helpers/browser.ts';
+import { builtBase, openSite } from '../helpers/browser.ts';
+import { fileFor } from '../../src/print/serve.ts';
 
 const site = buildSite(join(FIXTURES, 'valid', 'content'));
 let browser: Browser;
@@ -114,4 +118,65 @@ test('a Thai 404 page (dist/404.html) says what happened and offers home, search
   );
   expect(await page.$eval('form[role="search"]', (f) => f.getAttribute('action'))).toMatch(/\/search\/$/);
   await page.close();
+});
+
+test('built for the sub-path of its site URL: every root-relative URL in pages and stylesheets starts with /khumue/', () => {
+  expect(builtBase(site.out)).toBe('/khumue/');
+  const files = readdirSync(site.out, { recursive: true }).map(String);
+  const pages = files.filter((f) => f.endsWith('.html'));
+  expect(pages.length).toBeGreaterThan(20);
+  const outside: string[] = [];
+  for (const f of pages) {
+    const html = readFileSync(join(site.out, f), 'utf8');
+    for (const m of html.matchAll(/\s(?:href|src|action|srcset|data-pdf-href)="(\/[^"]*)"/g)) if (!m[1]!.startsWith('/khumue/')) outside.push(`${f}: ${m[1]}`);
+  }
+  for (const f of files.filter((f) => f.endsWith('.css')))
+    for (const m of readFileSync(join(site.out, f), 'utf8').matchAll(/url\((\/[^)]*)\)/g)) if (!m[1]!.startsWith('/khumue/')) outside.push(`${f}: ${m[1]}`);
+  expect(outside).toEqual([]);
+});
+
+test('served under /khumue/, every page loads all it asks for and every internal link and anchor resolves', async () => {
+  const pages = readdirSync(site.out, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('index.html') && !f.startsWith('print/'))
+    .map((f) => `/${f.replace(/index\.html$/, '')}`);
+  const page = await browser.newPage();
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${page.url()} → ${r.url()} ${r.status()}`);
+  });
+  page.on('requestfailed', (r) => failed.push(`${page.url()} → ${r.url()} failed`));
+  const host = new URL(server.origin).origin;
+  const broken: string[] = [];
+  for (const path of pages) {
+    await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+    for (const href of await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+      const url = new URL(href);
+      if (url.origin !== host) continue;
+      const file = url.pathname.startsWith('/khumue/') ? fileFor(site.out, url.pathname.slice('/khumue'.length)) : undefined;
+      if (!file) broken.push(`${path} → ${url.pathname}`);
+      else if (url.hash && file.endsWith('.html') && !readFileSync(file, 'utf8').includes(`id="${decodeURIComponent(url.hash.slice(1))}"`)) broken.push(`${path} → ${url.pathname}${url.hash}`);
+    }
+  }
+  await page.close();
+  expect(pages.length).toBeGreaterThan(20);
+  expect(failed).toEqual([]);
+  expect(broken).toEqual([]);
+}, 240_000);
+
+test('under /khumue/, search finds a manual and its result opens the page', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/search/?q=${encodeURIComponent('คู่มือการปฏิบัติงานทดสอบ')}`, { waitUntil: 'load' });
+  await page.waitForSelector('#search-page ol.results li a', { timeout: 60_000 });
+  const href = await page.$eval('#search-page ol.results li a', (a) => (a as HTMLAnchorElement).href);
+  expect(new URL(href).pathname).toMatch(/^\/khumue\/manuals\/test-manual\//);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#search-page ol.results li a')]);
+  expect(await page.$eval('h1', (h) => h.textContent)).toContain('คู่มือการปฏิบัติงานทดสอบ');
+  await page.close();
+}, 120_000);
+
+test('a PDF of a site under a sub-path names the online page with the sub-path once', () => {
+  const text = execFileSync('pdftotext', [join(site.out, 'pdf', 'test-manual.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain('intranet.example.go.th/khumue/manuals/test-manual/');
+  expect(text).not.toContain('/khumue/khumue/');
 });

@@ -10,6 +10,12 @@ export const SiteSchema = z.object({
     .url({ protocol: /^https?$/ })
     .optional()
     .describe('ที่อยู่เว็บไซต์ เช่น https://intranet.example.go.th/khumue/ (site URL)'),
+  /** เส้นทางย่อยที่เว็บไซต์อยู่ เช่น /khumue/ (sub-path the site is served under; by default the path of siteUrl, else /) */
+  base: z
+    .string()
+    .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/, 'ต้องขึ้นต้นและลงท้ายด้วย / เช่น /khumue/ (a path that starts and ends with /, such as /khumue/)')
+    .optional()
+    .describe('เส้นทางย่อยของเว็บไซต์ เช่น /khumue/ ค่าเริ่มต้นคือเส้นทางของ siteUrl (site sub-path; default: the path of siteUrl)'),
   /** ที่อยู่สำหรับแก้ไขแฟ้มในคลังเอกสาร ต่อท้ายด้วยเส้นทางแฟ้ม (edit link base, the file path is appended) */
   editBaseUrl: z
     .url({ protocol: /^https?$/ })
@@ -24,5 +30,11 @@ export const SiteSchema = z.object({
     .optional()
     .describe('โฟลเดอร์ใบรับรอง CA ภายใน content/ เช่น trust (CA certificates the /verify/ page trusts)'),
 });
+/** The sub-path the site is served under: `base`, else the path of `siteUrl`, else `/`. */
+export function siteBase(site: { base?: string; siteUrl?: string } | undefined): string {
+  if (site?.base) return site.base;
+  if (site?.siteUrl) return new URL(site.siteUrl).pathname.replace(/\/?$/, '/');
+  return '/';
+}
 export type Site = z.output<typeof SiteSchema>;
 export type SiteInput = z.input<typeof SiteSchema>;
