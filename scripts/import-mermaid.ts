@@ -7,6 +7,7 @@ import { contentDir } from '../src/content/content-dir.ts';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { refreshEditorIntellisense } from '../src/authoring/editor.ts';
 import { flowchartEntry, parseMermaid } from '../src/authoring/mermaid.ts';
 import { chooseOffice } from '../src/authoring/templates.ts';
 import { ID_PATTERN } from '../src/content/schema/fields.ts';
@@ -71,6 +72,7 @@ function main(): number {
   const office = chosen.office;
   // a title: given, or a «…» placeholder the validator points out until it is written
   writeFileSync(out, flowchartEntry(parsed.steps, { title: values.title ?? `«ชื่อผังกระบวนการ ${id}»`, office, source: basename(file) }), { flag: 'wx' });
+  refreshEditorIntellisense(content);
   console.log(`สร้าง ${relative(process.cwd(), out)} จาก ${parsed.steps.length} ขั้นตอน (created from ${parsed.steps.length} steps)`);
   for (const w of parsed.warnings) console.log(`คำเตือน (warning): ${w}`);
   console.log('ขั้นต่อไป: ตรวจชื่อ (title) และหน่วยงาน (office) แล้วรัน npm run validate (next: check the title and office, then npm run validate)');

@@ -7,6 +7,7 @@ import { contentDir } from '../src/content/content-dir.ts';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { refreshEditorIntellisense } from '../src/authoring/editor.ts';
 import { chooseOffice, EXTENSION, FOLDER, PAGE, template, TYPES, type EntryType } from '../src/authoring/templates.ts';
 import { ID_PATTERN } from '../src/content/schema/fields.ts';
 
@@ -76,6 +77,7 @@ function main(): number {
       flag: 'wx',
     },
   );
+  refreshEditorIntellisense(content);
   const shown = relative(process.cwd(), file);
   console.log(`สร้าง ${shown} แล้ว (created)`);
   console.log(`ขั้นต่อไป (next):`);

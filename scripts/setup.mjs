@@ -72,4 +72,6 @@ if (missing.length && hasApt && isRoot) {
 } else {
   say('poppler-utils: present');
 }
+// 4. The editor: completion and Thai hover text in MDX frontmatter (VS Code + the Astro extension).
+run(node24, ['scripts/schemas.ts']);
 say('done. Next: npm run build');

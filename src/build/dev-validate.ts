@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { formatProblems, type Problem } from '../validate/index.ts';
 import { validateIsolated } from '../validate/isolated.ts';
+import { refreshEditorIntellisense } from '../authoring/editor.ts';
 
 /** The overlay payload for the first error, with every error listed in the message (escaped: Astro's overlay puts it in as HTML, and nothing an author writes may become markup). */
 export function overlayError(
@@ -41,10 +42,13 @@ export function devValidation(): AstroIntegration {
           if (errors.length) server.ws.send({ type: 'error', err: overlayError(errors, root) });
         };
         await check();
+        refreshEditorIntellisense(contentFolder);
         server.watcher.add(contentFolder);
         let timer: NodeJS.Timeout | undefined;
-        server.watcher.on('all', (_event, file) => {
+        server.watcher.on('all', (event, file) => {
           if (!resolve(file).startsWith(contentFolder)) return;
+          // a new or removed file: the editor's frontmatter completion follows (src/authoring/editor.ts)
+          if (event === 'add' || event === 'unlink') refreshEditorIntellisense(contentFolder);
           clearTimeout(timer);
           timer = setTimeout(async () => {
             const had = errors.length;

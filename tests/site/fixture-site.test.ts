@@ -155,7 +155,8 @@ test('served under /khumue/, every page loads all it asks for and every internal
       if (url.origin !== host) continue;
       const file = url.pathname.startsWith('/khumue/') ? fileFor(site.out, url.pathname.slice('/khumue'.length)) : undefined;
       if (!file) broken.push(`${path} → ${url.pathname}`);
-      else if (url.hash && file.endsWith('.html') && !readFileSync(file, 'utf8').includes(`id="${decodeURIComponent(url.hash.slice(1))}"`)) broken.push(`${path} → ${url.pathname}${url.hash}`);
+      else if (url.hash && file.endsWith('.html') && !readFileSync(file, 'utf8').includes(`id="${decodeURIComponent(url.hash.slice(1))}"`))
+        broken.push(`${path} → ${url.pathname}${url.hash}`);
     }
   }
   await page.close();
