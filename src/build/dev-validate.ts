@@ -26,6 +26,30 @@ export function overlayError(
   };
 }
 
+const keyOf = (p: Problem) => `${p.file}:${p.line}:${p.column}:${p.code}:${p.message}`;
+
+/**
+ * What the terminal shows after a content file was saved: only the problems that are new since the
+ * last check, how many were fixed, and the totals — not every problem again on every save.
+ * The first check shows them all. Returns the text (empty: nothing changed) and the keys to keep.
+ */
+export function devReport(problems: Problem[], previous: Set<string> | undefined): { text: string; keys: Set<string> } {
+  const keys = new Set(problems.map(keyOf));
+  if (!previous) return { text: problems.length ? formatProblems(problems, 'text') : 'ตรวจเนื้อหาแล้ว ไม่พบปัญหา (content checked: no problems)', keys };
+  const added = problems.filter((p) => !previous.has(keyOf(p)));
+  const fixed = [...previous].filter((k) => !keys.has(k)).length;
+  if (!added.length && !fixed) return { text: '', keys };
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const lines = added.length ? formatProblems(added, 'text').split('\n').slice(0, -1) : [];
+  if (fixed) lines.push(`แก้แล้ว ${fixed} รายการ (${fixed} fixed)`);
+  lines.push(
+    problems.length
+      ? `ยังเหลือข้อผิดพลาด ${errors} รายการ คำเตือน ${problems.length - errors} รายการ (now ${errors} errors, ${problems.length - errors} warnings)`
+      : 'ตรวจเนื้อหาแล้ว ไม่พบปัญหา (content checked: no problems)',
+  );
+  return { text: lines.join('\n'), keys };
+}
+
 export function devValidation(): AstroIntegration {
   return {
     name: 'khumue:dev-validate',
@@ -34,11 +58,15 @@ export function devValidation(): AstroIntegration {
         const root = process.cwd();
         const contentFolder = contentDir();
         let errors: Problem[] = [];
+        let seen: Set<string> | undefined;
         const check = async () => {
           const result = await validateIsolated(contentFolder, root);
           errors = result.problems.filter((p) => p.severity === 'error');
-          if (result.problems.length) logger.warn(`\n${formatProblems(result.problems, 'text')}`);
-          else logger.info('ตรวจเนื้อหาแล้ว ไม่พบปัญหา (content checked: no problems)');
+          // the terminal: everything once, then only what changed
+          const report = devReport(result.problems, seen);
+          seen = report.keys;
+          if (report.text && result.problems.length) logger.warn(`\n${report.text}`);
+          else if (report.text) logger.info(report.text);
           if (errors.length) server.ws.send({ type: 'error', err: overlayError(errors, root) });
         };
         await check();

@@ -86,4 +86,23 @@ test('a content error shows in the overlay as npm run validate reports it, and g
     if (!settled && attempt % 6 === 5) await page.goto(`${origin}/manuals/test-manual/`, { waitUntil: 'load' }).catch(() => {});
   }
   expect(settled, `the overlay did not go; dev server log:\n${server.log().slice(-3000)}`).toBe(true);
-}, 120_000);
+
+  // an MDX syntax error with a tag in it: the project's Thai message shows, escaped, and stays —
+  // Astro's own English error with a stack trace never replaces it
+  writeFileSync(file, readFileSync(join(FIXTURES, 'broken', 'mdx-syntax', 'content', 'manuals', 'test-manual.mdx'), 'utf8'));
+  let syntax = '';
+  for (let attempt = 0; attempt < 60 && !syntax.includes('ไม่ได้ปิด'); attempt++) {
+    await new Promise((r) => setTimeout(r, 500));
+    syntax = await overlayText(page).catch(() => '');
+    if (!syntax && attempt % 10 === 9) await page.goto(`${origin}/manuals/test-manual/`, { waitUntil: 'load' }).catch(() => {});
+  }
+  expect(syntax, `no overlay for the MDX syntax error; dev server log:\n${server.log().slice(-3000)}`).toContain('แท็ก <Note> ไม่ได้ปิด');
+  // reloading the page and waiting: still the project's message, never Astro's
+  await page.goto(`${origin}/manuals/test-manual/`, { waitUntil: 'load' }).catch(() => {});
+  await new Promise((r) => setTimeout(r, 4000));
+  const later = (await overlayText(page)).replace(/\s+/g, ' ');
+  expect(later).toContain('แท็ก <Note> ไม่ได้ปิด');
+  expect(later).toContain('test-manual.mdx:46:1');
+  expect(later).not.toMatch(/node_modules|MDXError|\bat \S+ \(/);
+  expect(await page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector('img, script, iframe') ?? null)).toBeNull();
+}, 240_000);

@@ -27,3 +27,29 @@ test('a message with tags from content is escaped for the overlay, and keeps eve
   expect(err.stack).toBe('');
   expect(err.loc).toEqual({ file: '/repo/content/manuals/x.mdx', line: 3, column: 1 });
 });
+
+test('the dev terminal shows every problem once, then only the new ones and how many were fixed', async () => {
+  const { devReport } = await import('../../src/build/dev-validate.ts');
+  const p = (line: number, code: string, severity: 'error' | 'warning' = 'warning') => ({
+    file: 'content/manuals/x.mdx',
+    line,
+    column: 1,
+    severity,
+    code,
+    field: '',
+    message: `ข้อความ ${code} (message)`,
+  });
+  const first = devReport([p(1, 'a'), p(2, 'b')], undefined);
+  expect(first.text).toContain('[a]');
+  expect(first.text).toContain('[b]');
+  // saved again, nothing changed: nothing printed
+  expect(devReport([p(1, 'a'), p(2, 'b')], first.keys).text).toBe('');
+  // one new error, one fixed
+  const next = devReport([p(1, 'a'), p(3, 'c', 'error')], first.keys);
+  expect(next.text).not.toContain('[a]');
+  expect(next.text).toContain('[c]');
+  expect(next.text).toContain('แก้แล้ว 1 รายการ');
+  expect(next.text).toContain('ยังเหลือข้อผิดพลาด 1 รายการ คำเตือน 1 รายการ');
+  expect(devReport([], next.keys).text).toContain('แก้แล้ว 2 รายการ');
+  expect(devReport([], next.keys).text).toContain('ไม่พบปัญหา');
+});

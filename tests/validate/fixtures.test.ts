@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { overlayError } from '../../src/build/dev-validate.ts';
 import { formatProblems, MESSAGES, validateContent, type Problem } from '../../src/validate/index.ts';
 import { corpusWith, FIXTURES, VALID_CONTENT } from '../helpers/corpus.ts';
 
@@ -92,6 +93,23 @@ describe.each(names)('broken fixture %s', (name) => {
         expect(p.file).toMatch(/^content\//);
         expect(p.line).toBeGreaterThanOrEqual(1);
         expect(p.column).toBeGreaterThanOrEqual(1);
+      }
+      // every message speaks Thai first (English after it, or code and values quoted), and no
+      // stack trace: in the CLI and in the dev overlay, which shows the errors as text
+      for (const p of result.problems) {
+        const words = p.message.replace(/`[^`]*`|"[^"]*"|«[^»]*»|\([^()]*\)/g, ' ');
+        expect(/[\u0E00-\u0E7F]/.test(words), `English only: ${p.message}`).toBe(true);
+        const firstThai = words.search(/[\u0E00-\u0E7F]/);
+        expect(/[A-Za-z]{4,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}/.test(words.slice(0, firstThai)), `English before the Thai: ${p.message}`).toBe(false);
+        expect(p.message).not.toMatch(/\n\s+at |node_modules|\.js:\d+:\d+/);
+      }
+      const errors = result.problems.filter((p) => p.severity === 'error');
+      if (errors.length) {
+        const overlay = overlayError(errors, corpus.dir);
+        expect(overlay.stack).toBe('');
+        expect(overlay.message).toMatch(/^เนื้อหามีข้อผิดพลาด/);
+        expect(overlay.message).not.toMatch(/<[A-Za-z/!]/);
+        expect(overlay.message).not.toMatch(/node_modules|\n\s+at /);
       }
       // the fixture's name is the code it is about
       expect(result.problems.map((p) => p.code)).toContain(codeOf(name));
