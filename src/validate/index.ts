@@ -27,6 +27,9 @@ import {
   checkTables,
   checkApprovals,
   checkOfficeSignatories,
+  checkNameSpellings,
+  checkStatedFiscalYear,
+  namesOf,
 } from './rules/index.ts';
 import { breaksParsing, findPasted } from './pasted.ts';
 import { checkMdxBody, type ComponentReference } from './mdx-body.ts';
@@ -352,8 +355,14 @@ export function validateContent(contentDir: string, root = process.cwd(), parse:
     } catch (error) {
       l.source.push('internal-error', { line: 1, column: 1 }, '', { detail: (error as Error).stack ?? String(error) });
     }
-    problems.push(...l.source.problems);
   }
+  // across files: one person's name spelt the same everywhere
+  try {
+    checkNameSpellings(loaded.flatMap((l) => (l.entry ? namesOf(l.source, l.entry.data) : [])));
+  } catch (error) {
+    loaded[0]?.source.push('internal-error', { line: 1, column: 1 }, '', { detail: (error as Error).stack ?? String(error) });
+  }
+  for (const l of loaded) problems.push(...l.source.problems);
   const sorted = sortProblems(problems);
   const errorCount = sorted.filter((p) => p.severity === 'error').length;
   return {
@@ -418,6 +427,7 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
   }
   const { entry } = l;
   if (entry && 'revisions' in entry.data) checkRevisions(source, entry.data);
+  if (entry && 'fiscalYear' in entry.data) checkStatedFiscalYear(source, entry.data as { fiscalYear?: number });
   switch (entry?.collection) {
     case 'flowcharts':
       checkFlowchart(source, entry.data);

@@ -312,6 +312,21 @@ export const MESSAGES = {
       `หัวเดือนช่องที่ ${p.index} เขียนว่า ${q(p.received)} แต่เดือนที่ ${p.index} ของปีงบประมาณ ${p.year} คือ ${q(p.expected)} (month header does not match the fiscal year)`,
   },
   // dates, tables, KPIs
+  'truncated-year': {
+    kind: 'consistency',
+    text: (p: P<'date' | 'meant' | 'year'>) =>
+      `ปีใน ${q(p.date)} เขียนไว้เพียง ${q(p.year)} ไม่ครบ หมายถึง พ.ศ. ${p.meant} หรือไม่ ให้เขียนปีให้ครบ (the year is cut short: write it in full)`,
+  },
+  'fiscal-year-stated': {
+    kind: 'consistency',
+    text: (p: P<'stated' | 'text' | 'year'>) =>
+      `ข้อความ ${q(p.text)} ระบุปีงบประมาณ ${p.stated} แต่เอกสารนี้เป็นของปีงบประมาณ ${p.year} (fiscalYear) ให้ตรวจว่าปีใดถูก (the text states another fiscal year than the document's fiscalYear)`,
+  },
+  'name-spelling': {
+    kind: 'warning',
+    text: (p: P<'known' | 'name' | 'where'>) =>
+      `ชื่อ ${q(p.name)} คล้ายกับ ${q(p.known)} ที่ ${p.where} แต่สะกดต่างกัน ถ้าเป็นคนเดียวกันให้สะกดให้ตรงกัน (a name spelt differently from the same-looking name in another place)`,
+  },
   'date-outside-fiscal-year': {
     kind: 'consistency',
     text: (p: P<'date' | 'end' | 'start' | 'year'>) => `วันที่ ${q(p.date)} อยู่นอกปีงบประมาณ ${p.year} (${p.start} – ${p.end}) (date outside the fiscal year)`,
