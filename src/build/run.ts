@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { withBuildLock } from './build-lock.ts';
 import { entriesOf, formatProblems } from '../validate/index.ts';
 import { printJobs } from './print-jobs.ts';
+import { publicEntries } from '../content/edition.ts';
 import { siteBase } from '../content/schema/site.ts';
 import { listHtml } from '../search/build-index.ts';
 import { INDEX_FOLDER } from '../search/node.ts';
@@ -108,7 +109,8 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const built = performance.now();
     // The official PDFs, printed from the built print pages before the output is swapped in.
     const { printDocuments, PrintError } = await import('../print/render.ts');
-    const all = options.noPdf ? [] : printJobs(result.entries);
+    // the public edition prints no intranet-only document, and none of the intranet-only fields
+    const all = options.noPdf ? [] : printJobs(options.public ? publicEntries(result.entries) : result.entries);
     // the print list is in a fixed order (manuals, then volumes, each by id), so shards never overlap
     const jobs = shard ? all.filter((_, k) => k % shard.of === shard.index - 1) : all;
     if (shard)

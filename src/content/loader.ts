@@ -8,6 +8,7 @@
  * A file the validator would reject is skipped (the build has stopped on it already; `npm run
  * dev` shows the validator's message in the overlay).
  */
+import { intranetOnly, isPublicEdition, publicData } from './edition.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -107,7 +108,9 @@ export function contentLoader(options: { folder: string; format: FileFormat; bod
       const folder = resolve(options.folder);
       const root = fileURLToPath(context.config.root);
       // what the body is rendered with is part of every digest too: a changed component list renders again
-      const renderedWith = `${RENDERER}\n${JSON.stringify(options.body ?? null, (_, v) => (v instanceof Set ? [...v] : v))}`;
+      // … and so is the edition: the public one leaves out intranet-only documents and fields (content/edition.ts)
+      const publicEdition = isPublicEdition();
+      const renderedWith = `${RENDERER}\n${publicEdition ? 'public' : 'intranet'}\n${JSON.stringify(options.body ?? null, (_, v) => (v instanceof Set ? [...v] : v))}`;
       const loadAll = async () => {
         const seen = new Set<string>();
         for (const file of entryFiles(folder, options.format)) {
@@ -125,6 +128,10 @@ export function contentLoader(options: { folder: string; format: FileFormat; bod
           let data: Record<string, unknown>;
           try {
             data = await context.parseData({ id: file.id, data: entry.data, filePath });
+            if (publicEdition) {
+              if (intranetOnly(data)) continue;
+              data = publicData(data);
+            }
           } catch {
             // the validator reports schema problems in the author's words; the page is left out
             context.logger.warn(`${filePath}: ข้ามแฟ้มนี้เพราะเนื้อหาไม่ผ่านการตรวจ (skipped: the content has errors — see the validator's report)`);

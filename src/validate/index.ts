@@ -36,6 +36,7 @@ import { checkMdxBody, type ComponentReference } from './mdx-body.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { checkSchema, walkSchema, type FoundReference } from './schema-check.ts';
 import { SourceFile } from './source-file.ts';
+import { intranetFieldProblem } from '../content/edition.ts';
 import { closest } from './suggest.ts';
 
 export { formatProblems, summarize, sortProblems, summaryMarkdown } from './problem.ts';
@@ -428,6 +429,15 @@ function crossCheck(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): 
   const { entry } = l;
   if (entry && 'revisions' in entry.data) checkRevisions(source, entry.data);
   if (entry && 'fiscalYear' in entry.data) checkStatedFiscalYear(source, entry.data as { fiscalYear?: number });
+  // fields left out of the public edition must be fields the document may go without
+  const intranet = entry ? (entry.data as { intranet?: unknown }).intranet : undefined;
+  if (Array.isArray(intranet)) {
+    const schema = COLLECTIONS.find((c) => c.name === entry!.collection)!.schema;
+    intranet.forEach((field: string, i) => {
+      const problem = intranetFieldProblem(schema, field);
+      if (problem) source.report(problem === 'unknown' ? 'intranet-field-unknown' : 'intranet-field-required', ['intranet', i], { field });
+    });
+  }
   switch (entry?.collection) {
     case 'flowcharts':
       checkFlowchart(source, entry.data);

@@ -322,6 +322,15 @@ export const MESSAGES = {
     text: (p: P<'stated' | 'text' | 'year'>) =>
       `ข้อความ ${q(p.text)} ระบุปีงบประมาณ ${p.stated} แต่เอกสารนี้เป็นของปีงบประมาณ ${p.year} (fiscalYear) ให้ตรวจว่าปีใดถูก (the text states another fiscal year than the document's fiscalYear)`,
   },
+  'intranet-field-unknown': {
+    kind: 'error',
+    text: (p: P<'field'>) => `ไม่มีช่อง ${q(p.field)} ในเอกสารชนิดนี้ จึงระบุเป็นเฉพาะอินทราเน็ตไม่ได้ (intranet: no such field)`,
+  },
+  'intranet-field-required': {
+    kind: 'error',
+    text: (p: P<'field'>) =>
+      `ช่อง ${q(p.field)} เป็นช่องที่เอกสารต้องมี จึงตัดออกจากฉบับสาธารณะไม่ได้ ถ้าไม่ต้องการเผยแพร่ทั้งเอกสาร ให้เขียน intranet: true (intranet: a required field cannot be left out; use intranet: true for the whole document)`,
+  },
   'name-spelling': {
     kind: 'warning',
     text: (p: P<'known' | 'name' | 'where'>) =>

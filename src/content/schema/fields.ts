@@ -50,6 +50,18 @@ export const sourceField = () =>
     })
     .describe('เอกสารต้นฉบับที่ถอดความมา: ความไม่สอดคล้องที่มีอยู่ในต้นฉบับจะรายงานเป็นคำเตือน (transcribed source: its inconsistencies are warnings)');
 
+/**
+ * เฉพาะอินทราเน็ต: `true` keeps the whole document out of the public edition (`npm run build -- --public`);
+ * a list of fields (`[owner.phone, approvals]`) keeps those fields out. Optional fields only (the validator checks).
+ */
+export const intranetField = () =>
+  z
+    .union([z.literal(true), z.array(z.string().regex(/^[A-Za-z]\w*(?:\.[A-Za-z]\w*)*$/, 'ชื่อช่อง เช่น owner.phone (a field path such as owner.phone)'))])
+    .optional()
+    .describe(
+      'เฉพาะอินทราเน็ต: true = ทั้งเอกสารไม่อยู่ในฉบับเผยแพร่สาธารณะ หรือรายชื่อช่อง เช่น [owner.phone] (intranet only: the whole document, or these fields, left out of the public edition)',
+    );
+
 /** One entry of a document's authored revision record (ประวัติการแก้ไข): the official record, not git's. */
 export const RevisionSchema = z.object({
   /** ครั้งที่ปรับปรุง: 0 for the first issue (revision number) */

@@ -1,6 +1,6 @@
 /** Flowcharts: steps with ISO 5807 shapes, rendered as a Thai flowchart table or a diagram. */
 import { z } from 'zod';
-import { beYearField, idField, refField, revisionsField, sourceField, textField } from './fields.ts';
+import { beYearField, idField, refField, revisionsField, intranetField, sourceField, textField } from './fields.ts';
 
 /** Flowchart symbols (ISO 5807 names). */
 export const SHAPES = ['terminator', 'process', 'decision', 'document', 'data', 'subprocess', 'connector'] as const;
@@ -70,6 +70,7 @@ export const FlowchartSchema = z.object({
   references: z.array(textField()).default([]).describe('เอกสารอ้างอิง (references)'),
   /** เอกสารต้นฉบับ (source) */
   source: sourceField().optional(),
+  intranet: intranetField(),
   /** ประวัติการแก้ไข (authored revision record) */
   revisions: revisionsField(),
 });

@@ -1,6 +1,6 @@
 /** KPIs (ตัวชี้วัด): thresholds, weight, baselines and quarterly results with the scores as reported. */
 import { z } from 'zod';
-import { beYearField, refField, revisionsField, sourceField, textField } from './fields.ts';
+import { beYearField, refField, revisionsField, intranetField, sourceField, textField } from './fields.ts';
 
 export const ContactSchema = z.object({
   /** ชื่อ (name) */
@@ -90,6 +90,7 @@ export const KpiSchema = z.object({
   notes: z.array(textField()).default([]),
   /** เอกสารต้นฉบับ (source) */
   source: sourceField().optional(),
+  intranet: intranetField(),
   /** ประวัติการแก้ไข (authored revision record) */
   revisions: revisionsField(),
 });

@@ -4,7 +4,7 @@
  * the page and the PDF show only what is known.
  */
 import { z } from 'zod';
-import { beYearField, refField, revisionsField, sourceField, textField, thaiDateField } from './fields.ts';
+import { beYearField, refField, revisionsField, intranetField, sourceField, textField, thaiDateField } from './fields.ts';
 import { APPROVAL_ORDER } from '../../domain/signatories.ts';
 import { DataTableSchema } from './table.ts';
 
@@ -64,6 +64,7 @@ export const ManualSchema = z.object({
   tables: z.array(DataTableSchema).default([]).describe('ตารางข้อมูล (data tables)'),
   /** เอกสารต้นฉบับ (transcribed source) */
   source: sourceField().optional(),
+  intranet: intranetField(),
   /** ประวัติการแก้ไข (authored revision record) */
   revisions: revisionsField(),
 });

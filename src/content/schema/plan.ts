@@ -1,6 +1,6 @@
 /** Work plans (แผนปฏิบัติงาน): fiscal-year Gantt tables and strategy tables. */
 import { z } from 'zod';
-import { beYearField, refField, revisionsField, sourceField, textField } from './fields.ts';
+import { beYearField, refField, revisionsField, intranetField, sourceField, textField } from './fields.ts';
 
 /** A month or a month range in Thai abbreviations: `ต.ค.`, `ต.ค.-ก.ย.`; several as a list. */
 export const MonthSpanSchema = z
@@ -93,6 +93,7 @@ export const PlanSchema = z.object({
   workplan: WorkPlanSchema.optional(),
   /** เอกสารต้นฉบับ (source) */
   source: sourceField().optional(),
+  intranet: intranetField(),
   /** ประวัติการแก้ไข (authored revision record) */
   revisions: revisionsField(),
 });
