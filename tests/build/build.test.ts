@@ -80,5 +80,5 @@ test('a build of the site alone (--no-pdf) keeps the PDFs the pages link to', ()
   const r = spawnSync(process.execPath, ['scripts/build.ts', '--content', VALID_CONTENT, '--out', out, '--no-pdf'], { cwd: root, encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   expect(readFileSync(join(out, 'pdf', 'test-manual.pdf')).equals(before)).toBe(true);
-  expect(readFileSync(join(out, 'manuals/test-manual/index.html'), 'utf8')).toContain('href="/pdf/test-manual.pdf"');
+  expect(readFileSync(join(out, 'manuals/test-manual/index.html'), 'utf8')).toMatch(/href="(?:\/khumue)?\/pdf\/test-manual\.pdf"/);
 });

@@ -41,6 +41,7 @@ test('the public API is exactly the documented one', () => {
       'parseThaiDate',
       'segmentThai',
       'toThaiDigits',
+      'THAI_MONTHS',
     ].sort(),
   );
 });
