@@ -2,25 +2,15 @@
  * Repairs the PDF-extraction damage of the seed texts the same way their conversion into
  * content/ did, and splits them into the pieces a reader sees (cells, list items, lines).
  */
+import { repairThai } from '../../src/import/repair.ts';
 
-/** Fixes the text itself: sara am, mark order, foreign glyphs, HTML entities. */
+/** Fixes the text itself: the importer's PDF repairs (sara am, mark order, foreign glyphs, entities), and the Markdown the extraction left. */
 export function repairSeedText(text: string): string {
   return (
-    text
-      .normalize('NFC')
-      // a lost sara am: 'ก ากับ' → 'กำกับ', 'ส านักงาน' → 'สำนักงาน' (no Thai word starts with า)
-      .replace(/([ก-ฮ][\u0e48-\u0e4b]?) \u0e32/g, '$1\u0e33')
-      // a doubled tone mark before า is also a sara am: 'สม่่าเสมอ' → 'สม่ำเสมอ'
-      .replace(/([ก-ฮ])([\u0e48-\u0e4b])\2\u0e32/g, '$1$2\u0e33')
-      // tone mark before an upper vowel: 'เก่ียว' → 'เกี่ยว', 'พ้ืน' → 'พื้น'
-      .replace(/([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e37])/g, '$2$1')
-      // Kannada glyphs where the font mapped Thai ones: 'คุณวุฒಿಯ่าง' → 'คุณวุฒิอย่าง'
-      .replace(/\u0cbf\u0caf/g, '\u0e34\u0e2d\u0e22')
+    repairThai(text)
       // Markdown left by the extraction: bold markers and escaped asterisks
       .replace(/\*\*/g, '')
       .replace(/\\\*/g, '*')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/&amp;/g, '&')
   );
 }
 
