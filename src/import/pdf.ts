@@ -91,9 +91,18 @@ export function readPdf(file: string): ImportedDocument {
     );
     return { blocks: [], footnotes: new Map(), notes };
   }
-  const bodyHeight = median(lines.map((l) => l.y1 - l.y0));
+  // the body text's size: the line height most characters are set in, among lines that stand
+  // alone in their row (a table's rows have several cells, often set smaller)
+  const alone = [...new Set(lines.map((l) => l.page))].flatMap((p) => rowsOf(lines.filter((l) => l.page === p).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)).filter((r) => r.length === 1).flat());
+  const weight = new Map<number, number>();
+  for (const l of alone.length ? alone : lines) weight.set(Math.round((l.y1 - l.y0) * 2) / 2, (weight.get(Math.round((l.y1 - l.y0) * 2) / 2) ?? 0) + l.text.length);
+  const bodyHeight = [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? median(lines.map((l) => l.y1 - l.y0));
   // the text block's edges: where most lines start, and the furthest most lines reach
-  const margins = { left: median(lines.map((l) => l.x0)), right: Math.max(...lines.map((l) => l.x1)) };
+  const body = alone.length ? alone : lines;
+  const starts = new Map<number, number>();
+  for (const l of body) starts.set(Math.round(l.x0), (starts.get(Math.round(l.x0)) ?? 0) + 1);
+  const ends = body.map((l) => l.x1).sort((a, b) => a - b);
+  const margins = { left: [...starts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0, right: ends[Math.floor(ends.length * 0.95)] ?? 0 };
   const blocks: Block[] = [];
   // lines page by page, top to bottom, left to right
   for (let p = 1; p <= pages.length; p++) {
@@ -171,7 +180,7 @@ function pageBlocks(lines: Line[], bodyHeight: number, page: number, margins: { 
         !prev!._big &&
         !startsItem &&
         l.y0 - last.y1 < bodyHeight * 0.6 &&
-        last.x1 > right - bodyHeight * 4 &&
+        last.x1 > left + (right - left) * 0.78 &&
         Math.abs(l.x0 - left) < bodyHeight * 3;
       if (follows) {
         (prev as { text: string }).text = joinLines((prev as { text: string }).text, l.text);

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { authorEnv, freshClone, startDevServer } from '../helpers/fresh-clone.ts';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -80,4 +80,31 @@ test('docs/getting-started.mdx, followed as written in a fresh clone, ends with 
   expect(page).toContain('fc-table');
   expect(page).toContain('kpi-card');
   expect(existsSync(join(clone, 'dist', 'pdf', 'petty-cash.pdf'))).toBe(true);
+}, 300_000);
+
+test('docs/import.mdx (นำเข้าคู่มือเดิม), followed as written in a fresh clone: a Word file and a PDF imported, and the content valid', () => {
+  const clone = freshClone(join(dir, 'import'));
+  const guide = readFileSync(join(clone, 'docs', 'import.mdx'), 'utf8');
+  const commands = blocks(guide)
+    .filter((b) => b.lang === 'sh')
+    .flatMap((b) => b.body.split('\n').map((l) => l.trim()))
+    .filter(Boolean);
+  expect(commands).toEqual([
+    'node scripts/import-fixtures.ts samples',
+    'npm run import -- samples/06-flowchart.docx --office cgd-region-6 --id receive-letters',
+    'npm run import -- samples/004_a897824d513de36e.pdf --office esa-chiangmai-5-policy --id esa-admin-imported',
+    'npm run validate',
+  ]);
+  for (const command of commands) {
+    // the clone's own Node 24 (node_modules/.bin), as `npm run` gives every script
+    const r = spawnSync('bash', ['-c', `export PATH="$PWD/node_modules/.bin:$PATH"; ${command}`], { cwd: clone, encoding: 'utf8', env });
+    expect(r.status, `${command}\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-1500)}`).toBe(0);
+    if (command.includes('import --')) expect(r.stdout).toContain('ตรวจเนื้อหาที่นำเข้า');
+  }
+  // what the guide says the commands made
+  for (const f of ['content/manuals/receive-letters.mdx', 'content/flowcharts/receive-letters-flow.mdx', 'content/manuals/esa-admin-imported.mdx'])
+    expect(existsSync(join(clone, f)), f).toBe(true);
+  const flows = readdirSync(join(clone, 'content', 'flowcharts')).filter((f) => f.startsWith('esa-admin-imported-flow'));
+  expect(flows).toHaveLength(2);
+  expect(guide).toContain('/manuals/receive-letters/');
 }, 300_000);
