@@ -13,5 +13,6 @@ const out = resolve(process.argv[2] ?? 'import-fixtures');
 mkdirSync(out, { recursive: true });
 for (const f of DOCX_FIXTURES) writeFileSync(join(out, `${f.name}.docx`), await makeDocx(f));
 const seeds = join(root, 'tests', 'fixtures', 'seeds');
-for (const s of readdirSync(seeds).filter((f) => f.endsWith('.txt'))) await printPdf(seedHtml(readFileSync(join(seeds, s), 'utf8')), join(out, s.replace(/\.txt$/, '.pdf')));
+for (const s of readdirSync(seeds).filter((f) => f.endsWith('.txt')))
+  await printPdf(seedHtml(readFileSync(join(seeds, s), 'utf8')), join(out, s.replace(/\.txt$/, '.pdf')));
 console.log(`import-fixtures: ${DOCX_FIXTURES.length} แฟ้ม Word และ PDF ต้นฉบับ ๕ แฟ้มใน ${out} (Word files and seed PDFs written)`);

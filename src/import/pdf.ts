@@ -30,7 +30,8 @@ const median = (xs: number[]) => {
 /** Joins two lines of one paragraph: Thai runs on (a line break inside a Thai phrase is no space). */
 export function joinLines(a: string, b: string): string {
   if (!a) return b;
-  if (/[\u0e00-\u0e7f]$/.test(a) && /^[\u0e00-\u0e7f]/.test(b) && !/^[\u0e50-\u0e59]/.test(b)) return a + b;
+  // a number keeps its space (`๕ นาที`, `พ.ศ. ๒๕๖๔`)
+  if (/[\u0e00-\u0e4f]$/.test(a) && /^[\u0e00-\u0e4f]/.test(b)) return a + b;
   return `${a} ${b}`;
 }
 
@@ -93,9 +94,14 @@ export function readPdf(file: string): ImportedDocument {
   }
   // the body text's size: the line height most characters are set in, among lines that stand
   // alone in their row (a table's rows have several cells, often set smaller)
-  const alone = [...new Set(lines.map((l) => l.page))].flatMap((p) => rowsOf(lines.filter((l) => l.page === p).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)).filter((r) => r.length === 1).flat());
+  const alone = [...new Set(lines.map((l) => l.page))].flatMap((p) =>
+    rowsOf(lines.filter((l) => l.page === p).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0))
+      .filter((r) => r.length === 1)
+      .flat(),
+  );
   const weight = new Map<number, number>();
-  for (const l of alone.length ? alone : lines) weight.set(Math.round((l.y1 - l.y0) * 2) / 2, (weight.get(Math.round((l.y1 - l.y0) * 2) / 2) ?? 0) + l.text.length);
+  for (const l of alone.length ? alone : lines)
+    weight.set(Math.round((l.y1 - l.y0) * 2) / 2, (weight.get(Math.round((l.y1 - l.y0) * 2) / 2) ?? 0) + l.text.length);
   const bodyHeight = [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? median(lines.map((l) => l.y1 - l.y0));
   // the text block's edges: where most lines start, and the furthest most lines reach
   const body = alone.length ? alone : lines;
@@ -173,15 +179,17 @@ function pageBlocks(lines: Line[], bodyHeight: number, page: number, margins: { 
       const prev = out.at(-1) as (Block & { _last?: Line; _big?: boolean }) | undefined;
       const last = prev?._last;
       const startsItem = /^(?:[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*[.)]|\(?[ก-ฮ][.)]|[•▪❑●➤✓-])\s/.test(l.text);
+      const close = last !== undefined && l.y0 - last.y1 < bodyHeight * 0.35;
       const follows =
         last !== undefined &&
         prev!.kind === 'paragraph' &&
         !big &&
         !prev!._big &&
-        !startsItem &&
-        l.y0 - last.y1 < bodyHeight * 0.6 &&
-        last.x1 > left + (right - left) * 0.78 &&
-        Math.abs(l.x0 - left) < bodyHeight * 3;
+        close &&
+        // the line above ran to the right margin, and this one starts at the margin, not as an item
+        ((!startsItem && last.x1 > left + (right - left) * 0.78 && Math.abs(l.x0 - left) < bodyHeight * 3) ||
+          // or both sit in one narrow column away from the margin (a cell a table lost, a text box)
+          (Math.abs(l.x0 - last.x0) < 2 && l.x0 > left + 3 && last.x1 < left + (right - left) * 0.6));
       if (follows) {
         (prev as { text: string }).text = joinLines((prev as { text: string }).text, l.text);
         prev!._last = l;

@@ -180,8 +180,21 @@ function flowchartFrom(
   report: ReportLine[],
 ): { data: Record<string, unknown>; title: string } | undefined {
   const steps: Array<Record<string, unknown>> = [];
+  const references: string[] = [];
   let guessed = 0;
   for (const row of table.rows.slice(found.header + 1)) {
+    // a row that is not a step: the chart's references (เอกสารอ้างอิง: ๑. … ๒. …), kept as they are written
+    const whole = clean(row.map((c) => c.text).join(' '));
+    const refs = /^เอกสารอ้างอิง\s*:?\s*(.*)$/s.exec(whole);
+    if (refs) {
+      references.push(
+        ...refs[1]!
+          .split(/\s+(?=[0-9๐-๙]{1,2}\.\s)/)
+          .map((r) => r.trim())
+          .filter(Boolean),
+      );
+      continue;
+    }
     const byKey: Record<string, Cell> = {};
     let at = 0;
     for (const cell of row) {

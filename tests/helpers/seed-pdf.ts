@@ -30,7 +30,15 @@ function cellText(raw: string): string {
 }
 
 export function seedHtml(text: string): string {
-  const lines = text.replace(/\r/g, '').split('\n');
+  // The seeds' lost sara am and misplaced tone marks are sequences of Thai characters: printed, they
+  // come back from the PDF's text layer as they are, for the importer to repair. Their foreign glyphs
+  // ('คุณวุฒಿಯ่าง') are another matter: the source PDF drew Thai glyphs whose text layer said Kannada;
+  // Chromium would draw Kannada in a fallback font, whose text comes back as neither. So those are
+  // printed as the Thai they stand for (repairThai's rule for them is tested on text: tests/import/).
+  const lines = text
+    .replace(/\r/g, '')
+    .replace(/\u0cbf\u0caf/g, '\u0e34\u0e2d\u0e22')
+    .split('\n');
   const out: string[] = [];
   // a work plan's Gantt (a dozen month columns and more) was printed on landscape pages
   const landscape = lines.some((l) => l.split('\t').length >= 12);

@@ -31,8 +31,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function fileText(text: string): string {
   const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
   const strings: string[] = [];
-  const data = m ? (parse(m[1]!) as { steps?: unknown; title?: string; kpi?: string; kpiLabel?: string; columns?: Record<string, string | false> }) : undefined;
+  const data = m
+    ? (parse(m[1]!) as { steps?: unknown; title?: string; kpi?: string; kpiLabel?: string; columns?: Record<string, string | false>; references?: string[] })
+    : undefined;
   if (data?.steps) {
+    if (data.references?.length) strings.push(`เอกสารอ้างอิง: ${data.references.join(' ')}`);
     strings.push(`ชื่องาน ${data.title}`);
     if (data.kpi) strings.push(`${data.kpiLabel ?? 'ตัวชี้วัดที่สำคัญของกระบวนงาน'} ${data.kpi}`);
     for (const [key, label] of Object.entries(DEFAULT_COLUMNS)) if (data.columns?.[key] !== false) strings.push(String(data.columns?.[key] ?? label));
@@ -300,7 +303,9 @@ describe.each(seeds)('seed %s re-created as a PDF', (seed) => {
     const source = comparable(repairSeedText(readFileSync(join(root, 'tests', 'fixtures', 'seeds', seed), 'utf8')));
     const want = pieces(entries.files.flatMap((f) => fileText(readFileSync(f, 'utf8')).split(/\n|\t/))).filter((p) => source.includes(comparable(p)));
     // (the measured share is printed for the record)
-    console.log(`${seed}: ${((1 - want.filter((p) => !imported.includes(comparable(p))).length / want.length) * 100).toFixed(1)}% of ${want.length} pieces of the hand-made entries`);
+    console.log(
+      `${seed}: ${((1 - want.filter((p) => !imported.includes(comparable(p))).length / want.length) * 100).toFixed(1)}% of ${want.length} pieces of the hand-made entries`,
+    );
     const missing = want.filter((p) => !imported.includes(comparable(p)));
     expect(want.length).toBeGreaterThan(5);
     expect(
@@ -310,7 +315,8 @@ describe.each(seeds)('seed %s re-created as a PDF', (seed) => {
     // and of the seed's own pieces, as tests/seeds/coverage.test.ts measures the site
     const own = [...new Set(seedPieces(readFileSync(join(root, 'tests', 'fixtures', 'seeds', seed), 'utf8')).filter((p) => thaiLength(p) >= 12))];
     const lost = own.filter((p) => !imported.includes(comparable(p)));
-    expect(1 - lost.length / own.length, `seed pieces lost:\n${lost.slice(0, 30).join('\n')}`).toBeGreaterThanOrEqual(0.9);
+    console.log(`${seed}: ${((1 - lost.length / own.length) * 100).toFixed(1)}% of the seed's ${own.length} pieces`);
+    expect(1 - lost.length / own.length, `seed pieces lost:\n${lost.slice(0, 30).join('\n')}`).toBeGreaterThanOrEqual(0.97);
   });
 
   test('its flowchart tables become flowchart entries', () => {
@@ -344,4 +350,14 @@ test('npm run import: the command in Thai, on a Word file, as the guide shows it
   const thai = spawnSync(process.execPath, [join(root, 'scripts', 'import.ts'), 'คู่มือ.docx', '--content', 'content'], { cwd: dir, encoding: 'utf8' });
   expect(thai.status).toBe(1);
   expect(thai.stdout + thai.stderr).toContain('--id');
+});
+
+test('the extraction damage is repaired: lost sara am, a doubled tone mark, tone marks before upper vowels, foreign glyphs', async () => {
+  const { repairThai } = await import('../../src/import/repair.ts');
+  expect(repairThai('ส านักงาน ก ากับ ด าเนินการ')).toBe('สำนักงาน กำกับ ดำเนินการ');
+  expect(repairThai('สม่่าเสมอ')).toBe('สม่ำเสมอ');
+  expect(repairThai('เก่ียวกับ พ้ืนที่')).toBe('เกี่ยวกับ พื้นที่');
+  expect(repairThai('คุณวุฒಿಯ่างอื่น')).toBe('คุณวุฒิอย่างอื่น');
+  // what is not damage stays: a word after a space that starts with า does not exist, others do
+  expect(repairThai('งาน การ')).toBe('งาน การ');
 });
