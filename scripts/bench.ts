@@ -27,7 +27,12 @@ import { BROWSER_ARGS, requireBrowser } from '../src/print/find-browser.mjs';
 import { serve } from '../src/print/serve.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000' }, sample: { type: 'string', default: '60' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '100,1000' }, sample: { type: 'string', default: '60' }, ci: { type: 'boolean', default: false } },
+});
+
+/** The ratios CI holds the build to: several times what bench/results.md records, so that only a real regression trips them. */
+export const CI_BOUNDS = { site: 2.5, search: 6, pdf: 3, rebuild: 0.6 } as const;
 const sizes = values.sizes.split(',').map(Number);
 const work = join(root, '.khumue', 'bench-all');
 mkdirSync(work, { recursive: true });
@@ -230,6 +235,28 @@ lines.push(
   '',
   `Peak memory is the largest resident set of one process of the step (GNU time); Chromium's own processes are not included. The whole run took ${f1((performance.now() - started) / 60000)} minutes.`,
 );
-mkdirSync(join(root, 'bench'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results.md'), `${lines.join('\n')}\n`);
 console.log(lines.join('\n'));
+if (!values.ci) {
+  mkdirSync(join(root, 'bench'), { recursive: true });
+  writeFileSync(join(root, 'bench', 'results.md'), `${lines.join('\n')}\n`);
+} else {
+  // the ratios against their bounds: the log and the job summary say which, and the step fails only past one
+  const checks = rows.flatMap((r) => [
+    { what: `N = ${r.n} site build / plain Astro`, ratio: r.site.seconds / r.plain.seconds, bound: CI_BOUNDS.site },
+    { what: `N = ${r.n} search index / Pagefind`, ratio: r.search.seconds / r.pagefind.seconds, bound: CI_BOUNDS.search },
+    {
+      what: `N = ${r.n} plain page.pdf() rate / PDF printing rate`,
+      ratio: r.plainPdf.pages / r.plainPdf.seconds / (r.pdfPages / r.pdfSeconds),
+      bound: CI_BOUNDS.pdf,
+    },
+    { what: `N = ${r.n} rebuild / full build`, ratio: r.rebuild.seconds / r.full.seconds, bound: CI_BOUNDS.rebuild },
+  ]);
+  const verdict = checks.map((c) => `- ${c.ratio <= c.bound ? 'ผ่าน (ok)' : 'เกินเกณฑ์ (over)'}: ${c.what} = ${f2(c.ratio)}× (bound ${c.bound}×)`);
+  console.log(['', 'bench --ci: อัตราส่วนเทียบกับเกณฑ์ (ratios against their bounds):', ...verdict].join('\n'));
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${lines.join('\n')}\n\n${verdict.join('\n')}\n`);
+  const over = checks.filter((c) => c.ratio > c.bound);
+  if (over.length) {
+    console.error(`bench --ci: ${over.length} อัตราส่วนเกินเกณฑ์ (${over.length} ratios past their bounds): ${over.map((c) => c.what).join('; ')}`);
+    process.exitCode = 1;
+  }
+}
