@@ -37,7 +37,7 @@ test('runs on pull requests and on main; publishes only from main, after the che
   // every shard keeps its output and its own print cache; the assembled site is the review artifact
   const pdf = workflow.jobs.pdf!.steps;
   expect(pdf.map((s) => s.uses).filter(Boolean)).toEqual(expect.arrayContaining(['actions/cache@v4', 'actions/upload-artifact@v4']));
-  expect(JSON.stringify(pdf)).toContain('print-${{ matrix.shard }}-of-3-');
+  expect(JSON.stringify(pdf)).toMatch(/print-\$\{\{ matrix\.shard \}\}-of-3-/);
   const uses = workflow.jobs.assemble!.steps.map((s) => s.uses).filter(Boolean);
   expect(uses).toEqual(expect.arrayContaining(['actions/download-artifact@v4', 'actions/upload-artifact@v4']));
 });
