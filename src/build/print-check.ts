@@ -12,6 +12,7 @@ export async function checkPrinted(
   jobs: readonly PrintJob[],
   printed: readonly PrintResult[],
   root: string,
+  options: { quiet?: boolean } = {},
 ): Promise<{ errors: number; problems: PrintProblem[] }> {
   const known = new Map(printed.map((r) => [r.output, r]));
   const problems: PrintProblem[] = [];
@@ -33,12 +34,19 @@ export async function checkPrinted(
   );
   problems.sort((a, b) => (a.pdf < b.pdf ? -1 : a.pdf > b.pdf ? 1 : a.page - b.page));
   const errors = problems.filter((p) => p.severity === 'error').length;
+  if (options.quiet) return { errors, problems };
+  reportPrinted(problems, jobs.length, started);
+  return { errors, problems };
+}
+
+/** The print check's report: every problem (and GitHub annotations in Actions), then the count. */
+export function reportPrinted(problems: readonly PrintProblem[], documents: number, started: number): void {
+  const errors = problems.filter((p) => p.severity === 'error').length;
   if (problems.length) {
-    console.log(formatPrintProblems(problems, 'text'));
-    if (process.env.GITHUB_ACTIONS === 'true') console.log(formatPrintProblems(problems, 'github'));
+    console.log(formatPrintProblems([...problems], 'text'));
+    if (process.env.GITHUB_ACTIONS === 'true') console.log(formatPrintProblems([...problems], 'github'));
   }
   console.log(
-    `build: ตรวจ PDF ${jobs.length} ฉบับ: ข้อผิดพลาด ${errors} คำเตือน ${problems.length - errors} ใน ${((performance.now() - started) / 1000).toFixed(1)} วินาที (print check: ${errors} errors, ${problems.length - errors} warnings)`,
+    `build: ตรวจ PDF ${documents} ฉบับ: ข้อผิดพลาด ${errors} คำเตือน ${problems.length - errors} ใน ${((performance.now() - started) / 1000).toFixed(1)} วินาที (print check: ${errors} errors, ${problems.length - errors} warnings)`,
   );
-  return { errors, problems };
 }

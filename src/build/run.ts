@@ -119,8 +119,31 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       );
     const printed = await printDocuments(work, jobs, { siteUrl: site?.siteUrl, base, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
     // the print check reads every PDF as a reader would; an error keeps the previous output
-    const { checkPrinted } = await import('./print-check.ts');
-    const checked = await checkPrinted(work, jobs, printed, root);
+    const { checkPrinted, reportPrinted } = await import('./print-check.ts');
+    const checkStarted = performance.now();
+    let checked = await checkPrinted(work, jobs, printed, root, { quiet: true });
+    // lines left alone on a page (only that): the document is printed again a little tighter,
+    // twice at most; the check then reports what is left
+    for (const level of [1, 2]) {
+      const byPdf = Map.groupBy(
+        checked.problems.filter((p) => p.severity === 'error'),
+        (p) => p.pdf,
+      );
+      const again = jobs.filter((j) => byPdf.get(j.output)?.every((p) => p.code === 'sparse-page')).map((j) => ({ ...j, tighten: level }));
+      if (!again.length) break;
+      console.log(
+        `build: พิมพ์ใหม่ให้ชิดขึ้น ${again.length} ฉบับ เพราะมีหน้าที่เหลือเพียงบรรทัดเดียวหรือสองบรรทัด (${again.length} printed again a little tighter: a page held only one or two lines)`,
+      );
+      const reprinted = await printDocuments(work, again, { siteUrl: site?.siteUrl, base, progress: (line) => console.log(line), cacheDir: `${cacheDir}-pdf` });
+      for (const r of reprinted) printed[printed.findIndex((p) => p.output === r.output)] = r;
+      const rechecked = await checkPrinted(work, again, reprinted, root, { quiet: true });
+      const redone = new Set(again.map((j) => j.output));
+      const problems = [...checked.problems.filter((p) => !redone.has(p.pdf)), ...rechecked.problems].sort((a, b) =>
+        a.pdf < b.pdf ? -1 : a.pdf > b.pdf ? 1 : a.page - b.page,
+      );
+      checked = { errors: problems.filter((p) => p.severity === 'error').length, problems };
+    }
+    reportPrinted(checked.problems, jobs.length, checkStarted);
     if (checked.errors) throw new PrintError(`ตรวจ PDF พบข้อผิดพลาด ${checked.errors} รายการ (the print check found ${checked.errors} errors)`);
     // the pages' PDF links say how many pages and how large
     const { annotatePdfLinks } = await import('./pdf-links.ts');
