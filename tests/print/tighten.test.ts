@@ -8,21 +8,20 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { checkPdf } from '../../src/print/check.ts';
-import { printDocuments } from '../../src/print/render.ts';
+import { type PrintJob, printDocuments } from '../../src/print/render.ts';
 import { buildSite } from '../helpers/build-site.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const site = buildSite(join(root, 'tests', 'fixtures', 'print', 'sparse-tail', 'content'), { pdf: false });
 afterAll(() => site.cleanup());
 
-const job = (tighten: number) =>
-  ({
-    source: '/print/manual-0075/',
-    output: `pdf/tight-${tighten}.pdf`,
-    file: 'manual-0075.mdx',
-    tighten,
-    metadata: { title: 'คู่มือการปฏิบัติงาน', author: 'สำนักงาน', subject: 'คู่มือการปฏิบัติงาน', keywords: [], date: '2026-04-24', signatories: [] },
-  }) as const;
+const job = (tighten: number): PrintJob => ({
+  source: '/print/manual-0075/',
+  output: `pdf/tight-${tighten}.pdf`,
+  file: 'manual-0075.mdx',
+  tighten,
+  metadata: { title: 'คู่มือการปฏิบัติงาน', author: 'สำนักงาน', subject: 'คู่มือการปฏิบัติงาน', keywords: [], date: '2026-04-24', signatories: [] },
+});
 
 test('the sparse page at the normal spacing is gone when printed a little tighter, with the same text', async () => {
   const printed = await printDocuments(site.out, [job(0), job(1)]);
