@@ -74,7 +74,13 @@ test('a manual shows its authored revision record (never git subjects), the date
 
 test('the Gantt draws bars: a start, middle cells and an end; a single month; several ranges in a row', async () => {
   const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
   await page.goto(`${server.origin}/plans/test-plan/`, { waitUntil: 'load' });
+  // each month's header is its name over its year, inside its own column (ก.ย. ๖๔ once ran into the next one)
+  const heads = await page.$$eval('.gantt thead th[data-month]', (ths) => ths.map((t) => ({ text: t.textContent, over: t.scrollWidth > t.clientWidth + 1 })));
+  expect(heads).toHaveLength(12);
+  expect(heads.filter((h) => h.over)).toEqual([]);
+  expect(heads[11]!.text).toBe('ก.ย. ๖๔');
   const rows = await page.$$eval('.gantt tbody tr:not(.group)', (trs) =>
     trs.map((tr) => [
       tr.querySelector('td')?.textContent,
