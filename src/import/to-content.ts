@@ -331,6 +331,16 @@ function tableMarkdown(table: Table): string {
 
 const yaml = (data: unknown) => stringify(data, { lineWidth: 0 });
 
+/**
+ * A line of an old contents list: it ends in a page number or a dotted leader, or is the column
+ * head (หน้า) or the front matter's own entry (คำนำ, สารบัญ); `ส่วนที่ ๑` is a part's heading, not one.
+ */
+function tocEntry(text: string): boolean {
+  const t = clean(text);
+  if (/^(?:ส่วนที่|บทที่)\s*[0-9๐-๙]+$/.test(t)) return false;
+  return /[0-9๐-๙]+\s*$/.test(t) || /\.{3,}|…/.test(t) || /^(?:หน้า|คำนำ|สารบัญ|page)$/i.test(t);
+}
+
 const NAME_LINE = /^ชื่อ(?:งาน|กระบวนงาน|กระบวนการ)\s*:?\s*(.+)$/;
 const KPI_LINE = /^(ตัวชี้วัดที่สำคัญของกระบวน(?:การ)?(?:งาน)?)\s*:?\s*(.+)$/;
 
@@ -456,7 +466,7 @@ export function toContent(doc: ImportedDocument, options: ImportOptions): Import
     // a heading by style, or a paragraph that is an outline word (guessed)
     const outline = b.kind === 'paragraph' && !b.cover ? outlineHeading(b.text) : undefined;
     // an outline word in the old contents list is an entry of it, not a heading
-    if (skipping === 'toc' && outline && b.kind === 'paragraph' && (!b.at.startsWith('หน้า') || b.at === tocAt)) continue;
+    if (skipping === 'toc' && outline && b.kind === 'paragraph' && tocEntry(b.text) && (!b.at.startsWith('หน้า') || b.at === tocAt)) continue;
     if (b.kind === 'heading' || outline) {
       const text = clean(b.kind === 'heading' ? `${b.label ? `${b.label} ` : ''}${b.text}` : (b as Extract<Block, { kind: 'paragraph' }>).text);
       const word = outlineHeading(text)?.word;
@@ -482,7 +492,8 @@ export function toContent(doc: ImportedDocument, options: ImportOptions): Import
       // the old contents list: short lines (entries, page numbers, dotted leaders) and tables of
       // them, on the page of its heading; it ends at a long paragraph or another page
       const entry =
-        (b.kind === 'paragraph' && clean(b.text).length <= 80) || (b.kind === 'table' && b.rows.every((r) => /^[0-9๐-๙\s\-–.]*$/.test(cellText(r.at(-1)))));
+        (b.kind === 'paragraph' && clean(b.text).length <= 120 && tocEntry(b.text)) ||
+        (b.kind === 'table' && b.rows.every((r) => /^[0-9๐-๙\s\-–.]*$/.test(cellText(r.at(-1)))));
       if (entry && (tocAt === undefined || !b.at.startsWith('หน้า') || b.at === tocAt)) continue;
       skipping = undefined;
     }

@@ -316,7 +316,7 @@ describe.each(seeds)('seed %s re-created as a PDF', (seed) => {
     const own = [...new Set(seedPieces(readFileSync(join(root, 'tests', 'fixtures', 'seeds', seed), 'utf8')).filter((p) => thaiLength(p) >= 12))];
     const lost = own.filter((p) => !imported.includes(comparable(p)));
     console.log(`${seed}: ${((1 - lost.length / own.length) * 100).toFixed(1)}% of the seed's ${own.length} pieces`);
-    expect(1 - lost.length / own.length, `seed pieces lost:\n${lost.slice(0, 30).join('\n')}`).toBeGreaterThanOrEqual(0.97);
+    expect(1 - lost.length / own.length, `seed pieces lost:\n${lost.slice(0, 30).join('\n')}`).toBeGreaterThanOrEqual(0.98);
   });
 
   test('its flowchart tables become flowchart entries', () => {
