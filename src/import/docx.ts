@@ -322,6 +322,9 @@ function readTable(tbl: XmlElement, ctx: Context): Cell[][] {
   return rows;
 }
 
+/** Stands for Word's table-of-contents field in the blocks: the import reads it as the old สารบัญ. */
+export const WORD_TOC = 'สารบัญ';
+
 export function readDocx(data: Buffer): ImportedDocument {
   const zip = readZip(data);
   const xml = (name: string) => {
@@ -378,6 +381,11 @@ export function readDocx(data: Buffer): ImportedDocument {
         const text = parts.text.replace(/\t+/g, ' ').trim();
         for (const s of parts.shapes) if (s.text) blocks.push({ kind: 'paragraph', text: s.text, at });
         if (!text) continue;
+        // Word's own table of contents (a field whose paragraphs are styled TOC 1, TOC 2 …): made again by the build
+        if (styleChain(ctx, val(childOf(childOf(c, 'w:pPr'), 'w:pStyle'))).some((st) => /^toc\s*\d$/i.test(st.name))) {
+          if (!blocks.some((b) => b.kind === 'paragraph' && b.text === WORD_TOC)) blocks.push({ kind: 'paragraph', text: WORD_TOC, at });
+          continue;
+        }
         const level = headingLevel(ctx, c);
         const n = numberingOf(ctx, c);
         const numbered = n ? ctx.numbering.next(n.numId, n.ilvl) : undefined;

@@ -361,3 +361,33 @@ test('the extraction damage is repaired: lost sara am, a doubled tone mark, tone
   // what is not damage stays: a word after a space that starts with า does not exist, others do
   expect(repairThai('งาน การ')).toBe('งาน การ');
 });
+
+test("Word's own table of contents (paragraphs styled TOC 1, TOC 2) is not imported: the build makes it again", async () => {
+  const { Document, Packer, Paragraph, HeadingLevel } = await import('docx');
+  const doc = new Document({
+    styles: { paragraphStyles: [{ id: 'TOC1', name: 'toc 1', basedOn: 'Normal' }] },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'คู่มือการปฏิบัติงาน', heading: HeadingLevel.TITLE }),
+          new Paragraph({ text: 'วัตถุประสงค์ของคู่มือ.................................. ๑', style: 'TOC1' }),
+          new Paragraph({ text: 'ขั้นตอนการปฏิบัติงานทั้งหมด............................ ๒', style: 'TOC1' }),
+          new Paragraph({ text: 'วัตถุประสงค์ของคู่มือ', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ text: 'เพื่อให้การปฏิบัติงานเป็นไปในแนวทางเดียวกันทั้งสำนักงาน' }),
+        ],
+      },
+    ],
+  });
+  const dir = join(tmp, 'word-toc');
+  mkdirSync(dir, { recursive: true });
+  cpSync(VALID_CONTENT, join(dir, 'content'), { recursive: true });
+  writeFileSync(join(dir, 'toc.docx'), await Packer.toBuffer(doc));
+  const r = runImport({ file: join(dir, 'toc.docx'), content: join(dir, 'content'), publicDir: join(dir, 'public'), id: 'toc', office: 'test-office' });
+  expect(r.code, r.out.join('\n')).toBe(0);
+  const manual = readFileSync(join(dir, 'content', 'manuals', 'toc.mdx'), 'utf8');
+  expect(manual).not.toContain('......');
+  expect(manual).not.toContain('ขั้นตอนการปฏิบัติงานทั้งหมด');
+  expect(manual).toContain('## วัตถุประสงค์ของคู่มือ');
+  expect(manual).toContain('เพื่อให้การปฏิบัติงานเป็นไปในแนวทางเดียวกันทั้งสำนักงาน');
+  expect(r.out.join('\n')).toContain('สารบัญเดิมไม่นำเข้า');
+});
