@@ -3,9 +3,14 @@
  * errors that stop the build (the previous output stays), problems in a document transcribed from
  * a source are warnings. Reported as text, and as annotations on the content file in GitHub Actions.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { PrintJob, PrintResult } from '../print/render.ts';
 import { checkPdf, formatPrintProblems, type PrintProblem } from '../print/check.ts';
+
+interface CacheFacts {
+  check?: { key: string; problems: PrintProblem[] };
+}
 
 export async function checkPrinted(
   siteDir: string,
@@ -21,15 +26,24 @@ export async function checkPrinted(
   const queue = [...jobs];
   await Promise.all(
     [0, 1].map(async () => {
-      for (let job = queue.shift(); job; job = queue.shift())
-        problems.push(
-          ...(await checkPdf(join(siteDir, job.output), {
-            pdf: job.output,
-            file: job.file ? relative(root, job.file) : undefined,
-            severity: job.transcribed ? 'warning' : 'error',
-            known: known.get(job.output)?.labels ? known.get(job.output) : undefined,
-          })),
-        );
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const result = known.get(job.output);
+        const file = job.file ? relative(root, job.file) : undefined;
+        const severity = job.transcribed ? 'warning' : 'error';
+        // an unchanged PDF's findings are in its print-cache entry (the cache key covers this checker's code)
+        const key = `${severity}|${file ?? ''}|${job.output}`;
+        const facts =
+          result?.cacheFile && existsSync(`${result.cacheFile}.json`)
+            ? (JSON.parse(readFileSync(`${result.cacheFile}.json`, 'utf8')) as CacheFacts)
+            : undefined;
+        if (facts?.check?.key === key) {
+          problems.push(...facts.check.problems);
+          continue;
+        }
+        const found = await checkPdf(join(siteDir, job.output), { pdf: job.output, file, severity, known: result?.labels ? result : undefined });
+        problems.push(...found);
+        if (facts && result?.cacheFile) writeFileSync(`${result.cacheFile}.json`, JSON.stringify({ ...facts, check: { key, problems: found } }));
+      }
     }),
   );
   problems.sort((a, b) => (a.pdf < b.pdf ? -1 : a.pdf > b.pdf ? 1 : a.page - b.page));

@@ -45,6 +45,11 @@ export interface PrintResult {
   seconds: number;
   /** taken from the print cache: nothing that shapes it changed */
   cached: boolean;
+  /**
+   * the PDF's entry in the print cache (`<key>.pdf`, its facts in `<key>.pdf.json`): the print check
+   * keeps its findings there, so an unchanged PDF is not read again (the cache key covers the checker's code)
+   */
+  cacheFile?: string;
   /** the label printed on each page and the bookmarks, for the print check (read once, here) */
   labels: string[];
   outline: OutlineEntry[];
@@ -359,7 +364,7 @@ export async function printDocuments(
       copyFileSync(cached, `${file}.tmp-${process.pid}`);
       renameSync(`${file}.tmp-${process.pid}`, file);
       const { pages, labels, outline } = JSON.parse(readFileSync(`${cached}.json`, 'utf8')) as Pick<PrintResult, 'pages' | 'labels' | 'outline'>;
-      results[i] = { output: job.output, pages, passes: 0, seconds: (performance.now() - t0) / 1000, cached: true, labels, outline };
+      results[i] = { output: job.output, pages, passes: 0, seconds: (performance.now() - t0) / 1000, cached: true, labels, outline, cacheFile: cached };
       progress(`pdf: ${++done}/${jobs.length} ${job.output} — ไม่เปลี่ยน ใช้ฉบับเดิม (unchanged, from the cache)`);
       return;
     }
@@ -400,6 +405,7 @@ export async function printDocuments(
       cached: false,
       labels: printed.labels,
       outline: printed.outline,
+      cacheFile: cached,
     };
     pagesDone += printed.pages;
     progress(
