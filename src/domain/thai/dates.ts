@@ -24,12 +24,15 @@ export const THAI_MONTHS: ReadonlyArray<{ long: string; short: string }> = [
   { long: 'ธันวาคม', short: 'ธ.ค.' },
 ];
 
-/** A calendar date in the Common era. */
+/** One formatter for every call: making an Intl.DateTimeFormat costs more than formatting with it (a tenth of validation at N = 3,000). */
+let bangkok: Intl.DateTimeFormat | undefined;
 /** The calendar date in Thailand (Asia/Bangkok) of a moment, ISO: what "today" and a commit's date mean to a Thai reader. */
 export function dateInBangkok(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  bangkok ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return bangkok.format(at);
 }
 
+/** A calendar date in the Common era. */
 export interface CalendarDate {
   year: number;
   month: number;
