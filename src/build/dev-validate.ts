@@ -26,6 +26,16 @@ export function overlayError(
   };
 }
 
+/**
+ * The message as it goes to the browser. Astro passes every error it has not made itself through its
+ * own formatter, which escapes the text again (the author saw `&lt;Note&gt;`) and reads it as
+ * Markdown; marked as Astro's own, ours arrives as the validator wrote it, escaped once — the same
+ * on every path (the hot channel and a client that connects later).
+ */
+export function overlayPayload(errors: Problem[], root: string) {
+  return { type: 'error' as const, err: overlayError(errors, root), __isEnhancedAstroErrorPayload: true };
+}
+
 const keyOf = (p: Problem) => `${p.file}:${p.line}:${p.column}:${p.code}:${p.message}`;
 
 /**
@@ -67,7 +77,7 @@ export function devValidation(): AstroIntegration {
           seen = report.keys;
           if (report.text && result.problems.length) logger.warn(`\n${report.text}`);
           else if (report.text) logger.info(report.text);
-          if (errors.length) server.ws.send({ type: 'error', err: overlayError(errors, root) });
+          if (errors.length) server.ws.send(overlayPayload(errors, root));
         };
         await check();
         refreshEditorIntellisense(contentFolder);
@@ -89,7 +99,7 @@ export function devValidation(): AstroIntegration {
         server.ws.on('vite:client:connect', (_data, client) => {
           // a moment later (after Vite's own "connected"), and only if the content still has errors
           setTimeout(() => {
-            if (errors.length) client.send({ type: 'error', err: overlayError(errors, root) });
+            if (errors.length) client.send(overlayPayload(errors, root));
           }, 50);
         });
       },

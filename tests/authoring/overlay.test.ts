@@ -53,3 +53,14 @@ test('the dev terminal shows every problem once, then only the new ones and how 
   expect(devReport([], next.keys).text).toContain('แก้แล้ว 2 รายการ');
   expect(devReport([], next.keys).text).toContain('ไม่พบปัญหา');
 });
+
+test('the payload is marked as Astro’s own, so Astro does not escape the escaped message a second time', async () => {
+  const { overlayPayload } = await import('../../src/build/dev-validate.ts');
+  const payload = overlayPayload(
+    [{ file: 'content/manuals/x.mdx', line: 1, column: 1, severity: 'error', code: 'mdx-syntax', field: '', message: 'แท็ก <Note> ไม่ได้ปิด' }],
+    '/repo',
+  );
+  expect(payload.type).toBe('error');
+  expect(payload.__isEnhancedAstroErrorPayload).toBe(true);
+  expect(payload.err.message).toContain('แท็ก &lt;Note&gt; ไม่ได้ปิด');
+});
