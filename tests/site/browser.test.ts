@@ -334,3 +334,23 @@ test('fonts: self-hosted Sarabun WOFF2, at most 60 KB per weight across its subs
     expect(bytes, weight).toBeLessThanOrEqual(60 * 1024);
   }
 });
+
+test('a long Gantt scrolled down keeps its three header rows in view, one above the other', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${server.origin}/plans/ubon-2564/`, { waitUntil: 'load' });
+    const top = await page.$eval('.gantt', (t) => t.getBoundingClientRect().top + window.scrollY);
+    await page.evaluate((y) => window.scrollTo(0, y + 1500), top);
+    const rows = await page.$$eval('.gantt thead tr', (trs) =>
+      trs.map((tr) => tr.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), bottom: Math.round(r.bottom) })),
+    );
+    expect(rows).toHaveLength(3);
+    // stuck to the top of the window, and stacked: each row starts where the one above ends
+    expect(rows[0]!.top).toBeLessThanOrEqual(1);
+    expect(rows[0]!.top).toBeGreaterThanOrEqual(-1);
+    for (let i = 1; i < rows.length; i++) expect(Math.abs(rows[i]!.top - rows[i - 1]!.bottom)).toBeLessThanOrEqual(1);
+  } finally {
+    await page.close();
+  }
+});
