@@ -92,29 +92,25 @@ export function readPdf(file: string): ImportedDocument {
     );
     return { blocks: [], footnotes: new Map(), notes };
   }
+  // each page's rows, top to bottom, left to right: read once, for the body's measures and the blocks
+  const byPage = Map.groupBy(lines, (l) => l.page);
+  const pageRows = pages.map((_, i) => rowsOf((byPage.get(i + 1) ?? []).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)));
   // the body text's size: the line height most characters are set in, among lines that stand
   // alone in their row (a table's rows have several cells, often set smaller)
-  const alone = [...new Set(lines.map((l) => l.page))].flatMap((p) =>
-    rowsOf(lines.filter((l) => l.page === p).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0))
-      .filter((r) => r.length === 1)
-      .flat(),
-  );
+  const alone = pageRows.flatMap((rows) => rows.filter((r) => r.length === 1).flat());
+  const body = alone.length ? alone : lines;
   const weight = new Map<number, number>();
-  for (const l of alone.length ? alone : lines)
-    weight.set(Math.round((l.y1 - l.y0) * 2) / 2, (weight.get(Math.round((l.y1 - l.y0) * 2) / 2) ?? 0) + l.text.length);
+  for (const l of body) {
+    const h = Math.round((l.y1 - l.y0) * 2) / 2;
+    weight.set(h, (weight.get(h) ?? 0) + l.text.length);
+  }
   const bodyHeight = [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? median(lines.map((l) => l.y1 - l.y0));
   // the text block's edges: where most lines start, and the furthest most lines reach
-  const body = alone.length ? alone : lines;
   const starts = new Map<number, number>();
   for (const l of body) starts.set(Math.round(l.x0), (starts.get(Math.round(l.x0)) ?? 0) + 1);
   const ends = body.map((l) => l.x1).sort((a, b) => a - b);
   const margins = { left: [...starts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0, right: ends[Math.floor(ends.length * 0.95)] ?? 0 };
-  const blocks: Block[] = [];
-  // lines page by page, top to bottom, left to right
-  for (let p = 1; p <= pages.length; p++) {
-    const onPage = lines.filter((l) => l.page === p).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
-    blocks.push(...pageBlocks(onPage, bodyHeight, p, margins));
-  }
+  const blocks = pageRows.flatMap((rows, i) => pageBlocks(rows, bodyHeight, i + 1, margins));
   // heading levels by size over the whole document: the largest lines are level 1
   const sizes = [...new Set(blocks.filter((b) => b.kind === 'heading').map((b) => Math.round((b as { _h?: number })._h ?? 0)))].sort((a, b) => b - a);
   for (const b of blocks) {
@@ -139,10 +135,9 @@ function rowsOf(lines: Line[]): Line[][] {
   return rows;
 }
 
-function pageBlocks(lines: Line[], bodyHeight: number, page: number, margins: { left: number; right: number }): Block[] {
+function pageBlocks(rows: Line[][], bodyHeight: number, page: number, margins: { left: number; right: number }): Block[] {
   const at = `หน้า ${page}`;
   const { left, right } = margins;
-  const rows = rowsOf(lines);
   const near = (x: number, starts: number[]) => starts.some((c) => Math.abs(c - x) < 2.5);
   const out: Block[] = [];
   let i = 0;

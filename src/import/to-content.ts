@@ -11,6 +11,7 @@ import { fixPasted } from '../validate/pasted.ts';
 import { outlineHeading, typedBullet, typedNumber } from './classify.ts';
 import { shapeOfGeometry } from './docx.ts';
 import { DEFAULT_COLUMNS } from '../components/flow.ts';
+import { joinLines } from './pdf.ts';
 import type { Block, Cell, ImportedDocument, Table } from './model.ts';
 
 export interface ReportLine {
@@ -362,14 +363,12 @@ function namedAbove(blocks: Block[], index: number, table: Table, header: number
   const k = run.findIndex((t) => KPI_LINE.test(t.text));
   if (k > 0) {
     const m = KPI_LINE.exec(run[k]!.text)!;
-    out.kpi = [m[2]!, ...run.slice(k + 1).map((t) => t.text)].reduce((a, b) => joinThai(a, b));
+    out.kpi = [m[2]!, ...run.slice(k + 1).map((t) => t.text)].reduce(joinLines);
     if (m[1] !== 'ตัวชี้วัดที่สำคัญของกระบวนงาน') out.kpiLabel = m[1];
-  } else if (k < 0 && run.length > 1) out.title = [out.title, ...run.slice(1).map((t) => t.text)].reduce((a, b) => joinThai(a, b));
+  } else if (k < 0 && run.length > 1) out.title = [out.title, ...run.slice(1).map((t) => t.text)].reduce(joinLines);
   out.used = run.flatMap((t) => (t.block ? [t.block] : []));
   return out;
 }
-
-const joinThai = (a: string, b: string) => (/[\u0e00-\u0e7f]$/.test(a) && /^[\u0e00-\u0e7f]/.test(b) ? a + b : `${a} ${b}`);
 
 export function toContent(doc: ImportedDocument, options: ImportOptions): ImportResult {
   const report: ReportLine[] = [];

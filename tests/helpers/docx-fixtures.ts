@@ -6,7 +6,7 @@
  * footnotes. The same spec is what the import is measured against (expectedOf).
  * `node scripts/import-fixtures.ts DIR` writes them out to open in Word.
  */
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import {
   AlignmentType,
   Document,
@@ -49,22 +49,12 @@ export interface DocxFixture {
 
 /** A small PNG of one colour (what a scanned logo or a chart would be, for the image path). */
 export function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of buf) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
   const chunk = (type: string, data: Buffer) => {
     const out = Buffer.alloc(12 + data.length);
     out.writeUInt32BE(data.length, 0);
     out.write(type, 4, 'ascii');
     data.copy(out, 8);
-    out.writeUInt32BE(crc(out.subarray(4, 8 + data.length)), 8 + data.length);
+    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
     return out;
   };
   const ihdr = Buffer.alloc(13);

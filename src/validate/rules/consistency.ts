@@ -65,13 +65,11 @@ interface NameUse {
 }
 
 const wordsOf = (text: string) =>
-  normalizeName(text.replace(/[,;/()]/g, ' ')) === ''
-    ? []
-    : text
-        .replace(/[,;/()]/g, ' ')
-        .split(/\s+/)
-        .map((w) => normalizeName(w))
-        .filter((w) => /^[\u0E00-\u0E7F]{5,}$/.test(w));
+  text
+    .replace(/[,;/()]/g, ' ')
+    .split(/\s+/)
+    .map((w) => normalizeName(w))
+    .filter((w) => /^[\u0E00-\u0E7F]{5,}$/.test(w));
 
 /** The names in one document: people (approvals, contacts, an owner with a title) and owners (flowchart steps, plan items). */
 export function namesOf(source: SourceFile, data: unknown): NameUse[] {
