@@ -8,6 +8,7 @@
  * `<meta name="robots" content="noindex">` or `data-search-ignore` on `<main>`/`<body>` are skipped.
  * The breadcrumb is the `nav` with a class or label naming it one, without the current page.
  */
+import { ownString } from '../domain/own-string.ts';
 import { Parser } from 'htmlparser2';
 import { urlOfPath } from './format.ts';
 
@@ -207,7 +208,8 @@ export function extractPage(html: string, path: string): PageDoc | undefined {
   parser.write(html);
   parser.end();
   if (noindex) return undefined;
-  const clean = (s: string) => s.replace(/\s+/g, ' ').trim().normalize('NFC');
+  // own copies: the parser's text is cut from the page's HTML, which the index would keep alive
+  const clean = (s: string) => ownString(s.replace(/\s+/g, ' ').trim().normalize('NFC'));
   const title = clean(h1 || docTitle.split(/\s[—|–-]\s/)[0] || path);
   units[0]!.heading = title;
   const trail = crumb.map(clean);
@@ -219,6 +221,6 @@ export function extractPage(html: string, path: string): PageDoc | undefined {
     url: urlOfPath(path),
     title,
     crumb: trail,
-    units: units.map((u) => ({ anchor: u.anchor, heading: clean(u.heading), text: clean(u.text) })).filter((u, i) => i === 0 || u.heading || u.text),
+    units: units.map((u) => ({ anchor: ownString(u.anchor), heading: clean(u.heading), text: clean(u.text) })).filter((u, i) => i === 0 || u.heading || u.text),
   };
 }

@@ -9,6 +9,7 @@
  * Only text between tags changes; nothing inside <head>, <script>, <style>, <svg>, <textarea>,
  * <title> or an attribute is touched.
  */
+import { ownString } from '../domain/own-string.ts';
 import { unbreakableRuns } from '../domain/thai/line-break.ts';
 
 const stroke = (d: string, width = 1.3) =>
@@ -66,9 +67,40 @@ function symbolSvg(char: string): string {
 
 const THAI = /[\u0e01-\u0e4e]/;
 
+/**
+ * Texts already typeset, most recently used last: the same text is on many pages (the navigation
+ * and footer on every page, a manual's text on its page, its print page and its volume), and
+ * word-breaking was most of the build's time. Bounded by the characters it holds.
+ */
+const typeset = new Map<string, string>();
+const CACHE_CHARS = 16_000_000;
+let cachedChars = 0;
+
 /** One run of text between tags (already escaped HTML text): compounds kept whole, symbols drawn (when `symbols`). */
 export function typesetText(text: string, symbols = true): string {
   if (!(symbols ? NEEDS_WORK : THAI).test(text)) return text;
+  // own copies: the text is a slice of the whole page, which a cached slice would keep alive
+  const key = ownString(symbols ? `s${text}` : `t${text}`);
+  const hit = typeset.get(key);
+  if (hit !== undefined) {
+    typeset.delete(key);
+    typeset.set(key, hit);
+    return hit;
+  }
+  const out = ownString(typesetUncached(text, symbols));
+  if (key.length + out.length < CACHE_CHARS / 16) {
+    typeset.set(key, out);
+    cachedChars += key.length + out.length;
+    for (const [k, v] of typeset) {
+      if (cachedChars <= CACHE_CHARS) break;
+      typeset.delete(k);
+      cachedChars -= k.length + v.length;
+    }
+  }
+  return out;
+}
+
+function typesetUncached(text: string, symbols: boolean): string {
   let out = '';
   let at = 0;
   for (const [start, end] of unbreakableRuns(text)) {
