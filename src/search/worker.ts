@@ -9,8 +9,14 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { IndexBuilder, type IndexStats } from './build-index.ts';
 import { INDEX_FOLDER, readGlossary } from './node.ts';
 
-/** How often the worker looks for new pages while the site is being written. */
+/** How often the worker looks at the pages announced to it while the site is being written. */
 const POLL_MS = 200;
+/**
+ * The middleware (src/middleware.ts) calls this with each page's URL path as it renders it, so the
+ * worker reads the pages it is told about instead of listing a folder of tens of thousands of
+ * files again and again (that listing grew with the square of the site's size).
+ */
+export const PAGE_RENDERED = Symbol.for('khumue:page-rendered');
 
 export interface SiteIndexing {
   /** The site is complete: read the pages not read yet, write the index, stop the worker. */
@@ -20,8 +26,17 @@ export interface SiteIndexing {
 }
 
 /** Starts indexing `siteDir` (which may not exist yet) into `siteDir/search-index/`. */
-export function indexWhileBuilding(siteDir: string, glossaryFile: string): SiteIndexing {
+export function indexWhileBuilding(siteDir: string, glossaryFile: string, base = '/'): SiteIndexing {
   const worker = new Worker(new URL(import.meta.url), { workerData: { siteDir: resolve(siteDir), glossaryFile } });
+  const host = globalThis as { [PAGE_RENDERED]?: (path: string) => void };
+  host[PAGE_RENDERED] = (path) => {
+    // /base/manuals/x/ → manuals/x/index.html; /base/404 → 404.html
+    const rel = decodeURIComponent(path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, ''));
+    worker.postMessage({ page: rel === '' || rel.endsWith('/') ? `${rel}index.html` : `${rel}.html` });
+  };
+  const stop = () => {
+    delete host[PAGE_RENDERED];
+  };
   const result = new Promise<IndexStats>((done, fail) => {
     worker.once('message', done);
     worker.once('error', fail);
@@ -30,10 +45,12 @@ export function indexWhileBuilding(siteDir: string, glossaryFile: string): SiteI
   result.catch(() => {}); // read by finish()
   return {
     finish() {
+      stop();
       worker.postMessage('finish');
       return result.finally(() => worker.terminate());
     },
     async cancel() {
+      stop();
       await worker.terminate();
     },
   };
@@ -44,9 +61,16 @@ if (parentPort && workerData?.siteDir) {
   const port = parentPort;
   const out = join(siteDir, INDEX_FOLDER);
   const builder = new IndexBuilder(readGlossary(glossaryFile));
-  const timer = setInterval(() => builder.readFolder(siteDir, out, { complete: true }), POLL_MS);
-  port.once('message', () => {
+  // pages announced but not completely written yet
+  const pending = new Set<string>();
+  const timer = setInterval(() => builder.readPages(siteDir, pending), POLL_MS);
+  port.on('message', (message: { page: string } | 'finish') => {
+    if (message !== 'finish') {
+      pending.add(message.page);
+      return;
+    }
     clearInterval(timer);
+    // every page not read yet: the ones copied unchanged from the last build, and any not announced
     builder.readFolder(siteDir, out);
     port.postMessage(builder.write(out));
   });
