@@ -15,4 +15,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // code is shown as written, in the site's own colours (no highlighter styles to pass contrast checks)
   markdown: { syntaxHighlight: false },
+  // a page whose data (getStaticPaths cacheKey: src/site/page-key.ts) and code are unchanged since the
+  // last build is copied from it instead of rendered again
+  experimental: { incrementalBuild: true },
 });
