@@ -50,7 +50,7 @@ repeatCorpus(join(root, 'content'), content, times);
 const big = join(root, '.khumue', 'bench', `search-site-x${times}`);
 const built = spawnSync(process.execPath, ['scripts/build.ts', '--content', content, '--out', big, '--no-pdf'], { cwd: root, encoding: 'utf8' });
 if (built.status !== 0) throw new Error(`build ×${times} failed:\n${built.stdout.slice(-2000)}\n${built.stderr.slice(-2000)}`);
-const manifest = JSON.parse(readFileSync(join(big, 'search-index', 'manifest.json'), 'utf8')) as { pages: number; units: number; shards: string[] };
+const manifest = JSON.parse(readFileSync(join(big, 'search-index', 'manifest.json'), 'utf8')) as { pages: number; units: number; groups: string[] };
 const server = await serve(big);
 const browser = await puppeteer.launch({ executablePath: requireBrowser(), args: BROWSER_ARGS, headless: true });
 try {
@@ -83,7 +83,7 @@ try {
   const warm: number[] = [];
   for (let round = 0; round < 5; round++) for (const j of judged) warm.push((await type(j.query)).ms);
   const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!;
-  console.log(`\nChromium, seed corpus ×${times}: ${manifest.pages} pages, ${manifest.units} units, ${manifest.shards.length} shards`);
+  console.log(`\nChromium, seed corpus ×${times}: ${manifest.pages} pages, ${manifest.units} units, ${manifest.groups.length} key groups`);
   console.log('| measure | value | target |');
   console.log('| --- | --- | --- |');
   console.log(

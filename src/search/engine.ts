@@ -19,6 +19,7 @@ import {
   type Manifest,
   type PageMeta,
   type Postings,
+  type SplitPostings,
   type UnitText,
 } from './format.ts';
 import { buildLexicon, type Lexicon } from './lexicon.ts';
@@ -79,6 +80,22 @@ export interface ResultView {
   score: number;
 }
 
+/** A term's postings as read so far: every one, or (a split term) its highest weights and the blocks read. */
+interface Posting {
+  /** units the term is in */
+  n: number;
+  units: number[];
+  weights: number[];
+  blocks?: Array<[number, number, number]>;
+}
+
+/** How many units a term's postings (a shard's value) are in. */
+const unitsOf = (list: number[] | SplitPostings): number => (Array.isArray(list) ? list.length / 3 : list.n);
+
+/** A query reads at most this many blocks of a split term (see complete()). */
+const MAX_BLOCKS = 8;
+/** … and only for rarer terms on at most this many pages */
+const MAX_COMPLETED_PAGES = 2000;
 const PREFIX_WEIGHT = 0.7;
 const SUBSTRING_WEIGHT = 0.45;
 const MAX_EXPANSIONS = 24;
@@ -92,12 +109,14 @@ const NEAR_LIMIT = 5;
 const NEAR_WEIGHT = 0.6;
 
 export class SearchIndex {
-  private shardCache = new Map<number, Promise<Postings>>();
+  private shardCache = new Map<string, Promise<Postings>>();
   private textCache = new Map<number, Promise<UnitText[]>>();
   private metaCache = new Map<number, Promise<PageMeta[]>>();
+  private blockCache = new Map<number, Promise<number[]>>();
+  private completionCache = new Map<string, Promise<Array<[string, number]>>>();
+  private keyCache = new Map<number, Promise<{ keys: string[]; set: Set<string>; longest: number }>>();
+  private decoded = new Map<string, Posting | null>();
   private termsList: Promise<string[]> | undefined;
-  private readonly keySet: Set<string>;
-  private readonly maxKey: number;
   private readonly stop: Set<string>;
   private readonly load: Loader;
   readonly manifest: Manifest;
@@ -106,8 +125,6 @@ export class SearchIndex {
   private constructor(manifest: Manifest, load: Loader) {
     this.manifest = manifest;
     this.load = load;
-    this.keySet = new Set(manifest.shards);
-    this.maxKey = Math.max(1, ...manifest.shards.map((k) => k.length));
     this.stop = new Set(manifest.stop);
     this.lexicon = buildLexicon(manifest.glossary);
   }
@@ -118,26 +135,98 @@ export class SearchIndex {
     return new SearchIndex(manifest, load);
   }
 
-  private shardIndexOf(term: string): number {
-    for (let l = Math.min(term.length, this.maxKey); l > 0; l--) {
-      const k = term.slice(0, l);
-      if (this.keySet.has(k)) return binarySearch(this.manifest.shards, k);
-    }
-    return -1;
+  /** The page a unit key is on. */
+  pageOf(unit: number): number {
+    return Math.floor(unit / this.manifest.span);
   }
 
-  private shard(i: number): Promise<Postings> {
-    let p = this.shardCache.get(i);
-    if (!p) this.shardCache.set(i, (p = this.load(`t/${i}.json`).then((t) => JSON.parse(t) as Postings)));
+  /** The shard keys that start with the first character of `text` (and that group's number). */
+  private async keysFor(text: string): Promise<{ group: number; keys: string[]; set: Set<string>; longest: number } | undefined> {
+    const first = String.fromCodePoint(text.codePointAt(0)!);
+    const group = binarySearch(this.manifest.groups, first);
+    if (group < 0) return undefined;
+    let p = this.keyCache.get(group);
+    if (!p)
+      this.keyCache.set(
+        group,
+        (p = this.load(`k/${group}.json`).then((t) => {
+          const keys = JSON.parse(t) as string[];
+          return { keys, set: new Set(keys), longest: Math.max(1, ...keys.map((k) => k.length)) };
+        })),
+      );
+    return { group, ...(await p) };
+  }
+
+  /** The file of the shard a term would be in. */
+  private async shardOf(term: string): Promise<string | undefined> {
+    const g = await this.keysFor(term);
+    if (!g) return undefined;
+    for (let l = Math.min(term.length, g.longest); l > 0; l--) {
+      const k = term.slice(0, l);
+      if (g.set.has(k)) return `${g.group}-${binarySearch(g.keys, k)}`;
+    }
+    return undefined;
+  }
+
+  private shard(id: string): Promise<Postings> {
+    let p = this.shardCache.get(id);
+    if (!p) this.shardCache.set(id, (p = this.load(`t/${id}.json`).then((t) => JSON.parse(t) as Postings)));
     return p;
   }
 
-  private async postings(term: string): Promise<number[] | undefined> {
-    const i = this.shardIndexOf(term);
-    if (i < 0) return undefined;
-    const shard = await this.shard(i);
+  private block(i: number): Promise<number[]> {
+    let p = this.blockCache.get(i);
+    if (!p) this.blockCache.set(i, (p = this.load(`b/${i}.json`).then((t) => JSON.parse(t) as number[])));
+    return p;
+  }
+
+  /** [pageDelta, unit, weight, …] as unit keys and weights. */
+  private decode(list: number[], into: Posting): void {
+    const span = this.manifest.span;
+    let page = 0;
+    for (let k = 0; k < list.length; k += 3) {
+      page += list[k]!;
+      into.units.push(page * span + list[k + 1]!);
+      into.weights.push(list[k + 2]!);
+    }
+  }
+
+  private async postings(term: string): Promise<Posting | undefined> {
+    const known = this.decoded.get(term);
+    if (known !== undefined) return known ?? undefined;
+    const id = await this.shardOf(term);
+    const shard = id === undefined ? undefined : await this.shard(id);
     // own keys only: `constructor`, `__proto__`, `toString` are words a reader may type
-    return Object.hasOwn(shard, term) ? shard[term] : undefined;
+    const raw = shard && Object.hasOwn(shard, term) ? shard[term]! : undefined;
+    let posting: Posting | null = null;
+    if (Array.isArray(raw)) {
+      posting = { n: raw.length / 3, units: [], weights: [] };
+      this.decode(raw, posting);
+    } else if (raw) {
+      posting = { n: raw.n, units: [], weights: [], blocks: raw.b };
+      this.decode(raw.h, posting);
+    }
+    this.decoded.set(term, posting);
+    return posting ?? undefined;
+  }
+
+  /** A split term's postings with those on `pages` too (the blocks that hold them, at most MAX_BLOCKS). */
+  private async completed(posting: Posting, pages: Set<number>): Promise<Posting> {
+    const sorted = [...pages].sort((a, b) => a - b);
+    const wanted = (posting.blocks ?? []).filter(([first, last]) => {
+      const at = lowerBoundNumber(sorted, first);
+      return at < sorted.length && sorted[at]! <= last;
+    });
+    if (!wanted.length || wanted.length > MAX_BLOCKS) return posting;
+    const merged = new Map<number, number>();
+    posting.units.forEach((u, k) => merged.set(u, posting.weights[k]!));
+    for (const [, , i] of wanted) {
+      const part: Posting = { n: 0, units: [], weights: [] };
+      this.decode(await this.block(i), part);
+      part.units.forEach((u, k) => merged.set(u, part.weights[k]!));
+    }
+    const units = [...merged.keys()].sort((a, b) => a - b);
+    return { n: posting.n, units, weights: units.map((u) => merged.get(u)!) };
   }
 
   private async has(term: string): Promise<boolean> {
@@ -147,21 +236,34 @@ export class SearchIndex {
   /** Indexed terms that start with `prefix` (longer than it), most frequent first. */
   private async expandPrefix(prefix: string): Promise<string[]> {
     if (prefix.length < 2) return [];
-    const shards = new Set<number>();
-    const own = this.shardIndexOf(prefix);
-    if (own >= 0) shards.add(own);
-    // shards whose keys start with the prefix (sorted keys: one contiguous range)
-    for (let i = lowerBound(this.manifest.shards, prefix); i < this.manifest.shards.length && this.manifest.shards[i]!.startsWith(prefix); i++) shards.add(i);
-    const found: Array<[string, number]> = [];
-    for (const i of shards) {
-      for (const [term, list] of Object.entries(await this.shard(i))) {
-        if (term.length > prefix.length && term.startsWith(prefix) && !term.includes(' ')) found.push([term, list.length]);
-      }
+    const g = await this.keysFor(prefix);
+    if (!g) return [];
+    const found = new Map<string, number>();
+    const add = (term: string, units: number) => {
+      if (term.length > prefix.length && term.startsWith(prefix) && !term.includes(' ')) found.set(term, units);
+    };
+    // the shard the prefix itself falls in (a shorter key's), then each subtree of keys that start
+    // with it: a key split into longer keys by its list of most frequent words, any other by its shard
+    const own = await this.shardOf(prefix);
+    if (own !== undefined) for (const [term, list] of Object.entries(await this.shard(own))) add(term, unitsOf(list));
+    for (let i = lowerBound(g.keys, prefix); i < g.keys.length && g.keys[i]!.startsWith(prefix); ) {
+      const root = g.keys[i]!;
+      let end = i + 1;
+      while (end < g.keys.length && g.keys[end]!.startsWith(root)) end++;
+      if (end > i + 1) for (const [term, units] of await this.completions(`${g.group}-${i}`)) add(term, units);
+      else for (const [term, list] of Object.entries(await this.shard(`${g.group}-${i}`))) add(term, unitsOf(list));
+      i = end;
     }
-    return found
-      .sort((a, b) => b[1] - a[1])
+    return [...found]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, MAX_EXPANSIONS)
       .map(([t]) => t);
+  }
+
+  private completions(id: string): Promise<Array<[string, number]>> {
+    let p = this.completionCache.get(id);
+    if (!p) this.completionCache.set(id, (p = this.load(`x/${id}.json`).then((t) => JSON.parse(t) as Array<[string, number]>)));
+    return p;
   }
 
   /** Indexed terms that contain `part` (not at the start), most frequent first. */
@@ -169,7 +271,7 @@ export class SearchIndex {
     if (part.length < 3) return [];
     this.termsList ??= this.load('terms.txt').then((t) => t.split('\n'));
     const matches = (await this.termsList).filter((t) => t.length > part.length && t.indexOf(part) > 0);
-    const sized = await Promise.all(matches.map(async (t) => [t, (await this.postings(t))?.length ?? 0] as const));
+    const sized = await Promise.all(matches.map(async (t) => [t, (await this.postings(t))?.n ?? 0] as const));
     return sized
       .sort((a, b) => b[1] - a[1])
       .slice(0, MAX_EXPANSIONS)
@@ -315,6 +417,31 @@ export class SearchIndex {
     return { hits: strict.kept.slice(0, limit), terms: [...terms], phrases, near };
   }
 
+  /**
+   * The postings a ranking reads. A term in very many units is read as its highest weights; when
+   * the query also has rarer terms, the rest of its postings on the pages those point to is read
+   * too (a few blocks), so that a page with a rare word and a common one counts both. A query of
+   * common words only ranks by their highest weights. Read for this query only: the same query
+   * ranks the same whatever was searched before.
+   */
+  private async listsFor(concepts: Concept[], pairs: string[]): Promise<Map<string, Posting>> {
+    const terms = new Set([...concepts.flatMap((c) => c.alts.flatMap((a) => a.terms)), ...pairs].filter((t) => !this.stop.has(t)));
+    const whole: Posting[] = [];
+    const split: Array<[string, Posting]> = [];
+    for (const t of terms) {
+      const p = await this.postings(t);
+      if (p?.blocks) split.push([t, p]);
+      else if (p) whole.push(p);
+    }
+    const out = new Map<string, Posting>();
+    if (!split.length || !whole.length) return out;
+    const pages = new Set<number>();
+    for (const p of whole) for (const u of p.units) pages.add(this.pageOf(u));
+    if (pages.size > MAX_COMPLETED_PAGES) return out;
+    for (const [t, p] of split) out.set(t, await this.completed(p, pages));
+    return out;
+  }
+
   /** Scores pages for concepts: all of them in rank order, the ones kept as results, and the terms that matched. */
   private async rank(concepts: Concept[], pairsOfQuery: string[]): Promise<{ all: Hit[]; kept: Hit[]; matched: Set<string>; phrases: string[][] }> {
     const parsed = { pairs: pairsOfQuery };
@@ -329,19 +456,19 @@ export class SearchIndex {
     };
     const matched = new Set<string>();
     const phrases: string[][] = [];
+    const lists = await this.listsFor(concepts, pairsOfQuery);
     const scored = async (terms: string[]): Promise<Map<number, number> | undefined> => {
       // units with every one of the terms, with the sum of their scores
       let perUnit: Map<number, number> | undefined;
       for (const term of terms) {
-        const list = await this.postings(term);
+        const list = lists.get(term) ?? (await this.postings(term));
         if (!list) return undefined;
-        const df = list.length / 2;
+        const df = list.n;
         const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
         const next = new Map<number, number>();
-        let u = 0;
-        for (let k = 0; k < list.length; k += 2) {
-          u += list[k]!;
-          const s = (idf * list[k + 1]!) / WEIGHT_SCALE;
+        for (let k = 0; k < list.units.length; k++) {
+          const u = list.units[k]!;
+          const s = (idf * list.weights[k]!) / WEIGHT_SCALE;
           if (!perUnit) next.set(u, s);
           else if (perUnit.has(u)) next.set(u, perUnit.get(u)! + s);
         }
@@ -377,7 +504,7 @@ export class SearchIndex {
     // pages: best unit per concept, plus the best single unit
     const pages = new Map<number, { concept: Float64Array; best: number; bestUnit: number; pairs: Set<number> }>();
     for (const [u, r] of unitScores) {
-      const p = upperBound(this.manifest.pageStarts, u) - 1;
+      const p = this.pageOf(u);
       let page = pages.get(p);
       if (!page) pages.set(p, (page = { concept: new Float64Array(C), best: -1, bestUnit: u, pairs: new Set() }));
       let sum = r[C]!;
@@ -427,18 +554,32 @@ export class SearchIndex {
     return (await p)[page % PAGES_PER_CHUNK]!;
   }
 
-  async unitText(unit: number): Promise<UnitText> {
-    const k = upperBound(this.manifest.unitChunks, unit) - 1;
+  private textChunk(k: number): Promise<UnitText[]> {
     let p = this.textCache.get(k);
     if (!p) this.textCache.set(k, (p = this.load(`u/${k}.json`).then((t) => JSON.parse(t) as UnitText[])));
-    return (await p)[unit - this.manifest.unitChunks[k]!]!;
+    return p;
+  }
+
+  async unitText(unit: number): Promise<UnitText> {
+    const page = this.pageOf(unit);
+    const [, , , first, offset, breaks] = await this.pageMeta(page);
+    const local = unit - page * this.manifest.span;
+    // the page's units start at (first, offset); a new chunk starts at each break
+    let k = first;
+    let at = offset + local;
+    for (const b of breaks) {
+      if (local < b) break;
+      k++;
+      at = local - b;
+    }
+    return (await this.textChunk(k))[at]!;
   }
 
   /** What a result shows: title, breadcrumb, link to the unit, and its title and snippet highlighted. */
   async view(hit: Hit, terms: string[], phrases: string[][] = []): Promise<ResultView> {
     const [[path, title, crumb], [anchor, heading, text]] = await Promise.all([this.pageMeta(hit.page), this.unitText(hit.unit)]);
     const url = urlOfPath(path);
-    const isTop = hit.unit === this.manifest.pageStarts[hit.page];
+    const isTop = hit.unit === hit.page * this.manifest.span;
     return {
       path,
       href: anchor ? `${url}#${encodeURIComponent(anchor)}` : url,
@@ -512,23 +653,22 @@ function binarySearch(sorted: string[], key: string): number {
   const i = lowerBound(sorted, key);
   return sorted[i] === key ? i : -1;
 }
+function lowerBoundNumber(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 function lowerBound(sorted: string[], key: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sorted[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-/** first index whose value is greater than `x` */
-function upperBound(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
     else hi = mid;
   }
   return lo;

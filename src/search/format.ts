@@ -1,20 +1,27 @@
 /**
- * The search index as files (written at build time, read lazily by the browser and by the CLI):
+ * The search index as files (written at build time, read lazily by the browser and by the CLI).
+ * Nothing a query reads grows with the size of the site but the postings of its own words:
  *
- *   manifest.json   counts, page → unit ranges, shard keys, stop terms, glossary
- *   t/<i>.json      postings of the terms whose longest shard key is shards[i]:
- *                   { term: [unitDelta, weight, unitDelta, weight, …] }
- *   p/<k>.json      pages k·PAGES_PER_CHUNK …: [path, title, crumb[]]
- *   u/<k>.json      units from unitChunks[k]: [anchor, heading, text]
+ *   manifest.json   counts, the unit span, the first characters of the shard keys, stop terms, glossary
+ *   k/<g>.json      the shard keys that start with groups[g], sorted
+ *   t/<g>-<j>.json  postings of the terms whose longest shard key is keys[g][j]:
+ *                   { term: [pageDelta, unit, weight, pageDelta, unit, weight, …] }, or for a term
+ *                   in very many units { n, h: […its highest weights…], b: [[firstPage, lastPage, block], …] }
+ *   b/<i>.json      the rest of such a term's postings, in page order, one block of pages per file
+ *   x/<g>-<j>.json  for a key split into longer keys: the most frequent words under it, [[word, units], …]
+ *   p/<k>.json      pages k·PAGES_PER_CHUNK …: [path, title, crumb[], textChunk, textOffset, chunkBreaks[]]
+ *   u/<k>.json      units, in page order: [anchor, heading, text]; a page's units start at its
+ *                   (textChunk, textOffset), and a new chunk starts at each of its chunkBreaks
  *   terms.txt       every indexed term, one per line (only for the substring fallback)
  *
- * Terms are words, and pairs of words written together ("ผล การ"), which rank phrases above
- * scattered words. A weight is 10 × (title + heading + BM25 body term frequency) for the term in that unit; the
- * inverse document frequency is applied at query time from the length of the postings.
+ * A unit is known by `page × span + its number in the page`. Terms are words, and pairs of words
+ * written together ("ผล การ"), which rank phrases above scattered words. A weight is 10 × (title +
+ * heading + BM25 body term frequency) for the term in that unit; the inverse document frequency is
+ * applied at query time from the number of units the term is in.
  */
 
-export const INDEX_VERSION = 1;
-export const PAGES_PER_CHUNK = 64;
+export const INDEX_VERSION = 2;
+export const PAGES_PER_CHUNK = 16;
 export const WEIGHT_SCALE = 10;
 export const W_TITLE = 4;
 export const W_HEADING = 2.5;
@@ -33,19 +40,27 @@ export interface Manifest {
   v: number;
   units: number;
   pages: number;
-  /** unit index where each page starts; length pages + 1 */
-  pageStarts: number[];
-  /** unit index where each text chunk starts */
-  unitChunks: number[];
-  /** sorted shard keys; term t lives in the shard of the longest key that is a prefix of t */
-  shards: string[];
+  /** unit keys are page × span + the unit's number in its page */
+  span: number;
+  /** first characters of the shard keys, sorted; k/<g>.json lists the keys of groups[g] */
+  groups: string[];
   stop: string[];
   /** groups of equivalent forms (abbreviation, full name, synonyms), as written in the glossary */
   glossary: string[][];
 }
 
-export type Postings = Record<string, number[]>;
-export type PageMeta = [path: string, title: string, crumb: string[]];
+/** A term in very many units: its highest weights, and where the rest is, by pages. */
+export interface SplitPostings {
+  /** units the term is in */
+  n: number;
+  /** the highest-weighted postings, in page order, as [pageDelta, unit, weight, …] */
+  h: number[];
+  /** blocks of the other postings: [first page, last page, block file number] */
+  b: Array<[number, number, number]>;
+}
+
+export type Postings = Record<string, number[] | SplitPostings>;
+export type PageMeta = [path: string, title: string, crumb: string[], textChunk: number, textOffset: number, chunkBreaks: number[]];
 export type UnitText = [anchor: string, heading: string, text: string];
 
 /** URL path of a page file: `/manuals/x/` for manuals/x/index.html. */
