@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (values.fix) fixContent(resolve(values.content));
-  const result = await validateIsolated(resolve(values.content));
+  const result = await validateIsolated(resolve(values.content), process.cwd(), { entries: false });
   const changed = changedFiles(values.changed);
   console.log(formatProblems(result.problems, values.format as ReportFormat, { all: values.all, changed }));
   // GitHub: every problem in the job summary too (annotations show ten of each kind)

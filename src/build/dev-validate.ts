@@ -70,7 +70,7 @@ export function devValidation(): AstroIntegration {
         let errors: Problem[] = [];
         let seen: Set<string> | undefined;
         const check = async () => {
-          const result = await validateIsolated(contentFolder, root);
+          const result = await validateIsolated(contentFolder, root, { entries: false });
           errors = result.problems.filter((p) => p.severity === 'error');
           // the terminal: everything once, then only what changed
           const report = devReport(result.problems, seen);

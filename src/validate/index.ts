@@ -30,12 +30,13 @@ import {
   checkNameSpellings,
   checkStatedFiscalYear,
   namesOf,
+  type NameUse,
 } from './rules/index.ts';
 import { breaksParsing, findPasted } from './pasted.ts';
 import { checkMdxBody, type ComponentReference } from './mdx-body.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { checkSchema, walkSchema, type FoundReference } from './schema-check.ts';
-import { SourceFile } from './source-file.ts';
+import { SourceFile, type Path, type ReportOptions } from './source-file.ts';
 import { intranetFieldProblem } from '../content/edition.ts';
 import { closest } from './suggest.ts';
 
@@ -43,7 +44,7 @@ export { formatProblems, summarize, sortProblems, summaryMarkdown } from './prob
 export type { FormatOptions } from './problem.ts';
 export type { Problem, ReportFormat, Severity } from './problem.ts';
 export { MESSAGES } from './messages.ts';
-import type { ParamsOf } from './messages.ts';
+import type { MessageCode, ParamsOf } from './messages.ts';
 
 /** One valid entry, ready for the site and the printer: its data typed by its collection's schema. */
 export type Entry =
@@ -91,6 +92,16 @@ interface Loaded {
   text: string;
   references: FoundReference[];
   components: ComponentReference[];
+  /** checked in another thread (validateContentInThreads): its problems are in its source already */
+  checked?: boolean;
+  /** its names, found in another thread */
+  names?: NameUse[];
+}
+
+interface ListedFile {
+  absolute: string;
+  display: string;
+  def: CollectionDef;
 }
 
 /** Files in the content root that are not entries. */
@@ -240,8 +251,8 @@ const NO_HOOK: ParseHook = { before: () => undefined, crashed: new Set() };
 type ListProblem = 'unknown-collection' | 'file-outside-collection' | 'wrong-format' | 'bad-file-name' | 'symlink' | 'file-too-large';
 
 /** Lists the content folder; reports files and folders that are not where content belongs. */
-function listFiles(contentDir: string, root: string, problems: Problem[]): Array<{ absolute: string; display: string; def: CollectionDef }> {
-  const out: Array<{ absolute: string; display: string; def: CollectionDef }> = [];
+function listFiles(contentDir: string, root: string, problems: Problem[]): ListedFile[] {
+  const out: ListedFile[] = [];
   const names = COLLECTIONS.map((c) => c.name);
   const push = <C extends ListProblem>(absolute: string, code: C, params: ParamsOf<C>, suggestion?: string) => {
     const s = new SourceFile(displayPath(absolute, root, contentDir), absolute);
@@ -326,16 +337,28 @@ export function validateContent(contentDir: string, root = process.cwd(), parse:
   const files = listFiles(contentDir, root, problems);
   const loaded: Loaded[] = [];
   for (const f of files) {
-    try {
-      const l = loadFile(f.absolute, f.display, f.def, parse);
-      if (l) loaded.push(l);
-    } catch (error) {
-      const s = new SourceFile(f.display, f.absolute);
-      s.push('internal-error', { line: 1, column: 1 }, '', { detail: (error as Error).stack ?? String(error) });
-      problems.push(...s.problems);
-    }
+    const l = loadSafely(f, parse, problems);
+    if (l) loaded.push(l);
   }
-  // ids: unique per collection (x.yaml and x.yml)
+  const byCollection = collectionIds(loaded);
+  for (const l of loaded) checkOne(l, byCollection);
+  return finish(files, loaded, byCollection, problems);
+}
+
+/** Loads one file; a problem the tool did not expect is an internal-error on that file. */
+function loadSafely(f: ListedFile, parse: ParseHook, problems: Problem[]): Loaded | undefined {
+  try {
+    return loadFile(f.absolute, f.display, f.def, parse);
+  } catch (error) {
+    const s = new SourceFile(f.display, f.absolute);
+    s.push('internal-error', { line: 1, column: 1 }, '', { detail: (error as Error).stack ?? String(error) });
+    problems.push(...s.problems);
+    return undefined;
+  }
+}
+
+/** Ids per collection (x.yaml and x.yml are one id: the second is reported). */
+function collectionIds(loaded: Loaded[]): Map<string, Map<string, Loaded>> {
   const byCollection = new Map<string, Map<string, Loaded>>();
   for (const l of loaded) {
     const ids = byCollection.get(l.def.name) ?? new Map<string, Loaded>();
@@ -344,22 +367,28 @@ export function validateContent(contentDir: string, root = process.cwd(), parse:
     if (other) l.source.push('duplicate-id', { line: 1, column: 1 }, '', { id: l.id, other: other.source.file });
     else ids.set(l.id, l);
   }
+  return byCollection;
+}
+
+/** The checks of one file: its text, and its fields against the others. */
+function checkOne(l: Loaded, byCollection: Map<string, Map<string, Loaded>>): void {
+  try {
+    checkPlaceholders(l.source, l.text);
+    checkPersonalData(l.source, l.text);
+    checkPrintable(l.source, l.text);
+    crossCheck(l, byCollection);
+  } catch (error) {
+    l.source.push('internal-error', { line: 1, column: 1 }, '', { detail: (error as Error).stack ?? String(error) });
+  }
+}
+
+/** Across files (offices' parents, one person's name spelt one way), then the result. */
+function finish(files: ListedFile[], loaded: Loaded[], byCollection: Map<string, Map<string, Loaded>>, problems: Problem[]): ValidationResult {
   checkOfficeCycles(
     new Map([...(byCollection.get('offices') ?? new Map<string, Loaded>())].map(([id, l]) => [id, { source: l.source, parent: dataOf(l, 'offices')?.parent }])),
   );
-  for (const l of loaded) {
-    try {
-      checkPlaceholders(l.source, l.text);
-      checkPersonalData(l.source, l.text);
-      checkPrintable(l.source, l.text);
-      crossCheck(l, byCollection);
-    } catch (error) {
-      l.source.push('internal-error', { line: 1, column: 1 }, '', { detail: (error as Error).stack ?? String(error) });
-    }
-  }
-  // across files: one person's name spelt the same everywhere
   try {
-    checkNameSpellings(loaded.flatMap((l) => (l.entry ? namesOf(l.source, l.entry.data) : [])));
+    checkNameSpellings(loaded.flatMap((l) => l.names ?? (l.entry ? namesOf(l.source, l.entry.data) : [])));
   } catch (error) {
     loaded[0]?.source.push('internal-error', { line: 1, column: 1 }, '', { detail: (error as Error).stack ?? String(error) });
   }
@@ -373,6 +402,126 @@ export function validateContent(contentDir: string, root = process.cwd(), parse:
     warningCount: sorted.length - errorCount,
     fileCount: files.length,
   };
+}
+
+/** Collections whose files are checked on their own (their cross-checks need only the others' ids): the bulk of any corpus. */
+const ON_THEIR_OWN = new Set(['mandates', 'missions', 'manuals', 'flowcharts', 'plans', 'kpis']);
+
+/** What a thread sends back for one file it checked. */
+export interface CheckedFile {
+  index: number;
+  problems: Problem[];
+  entry?: Entry;
+  transcribed: boolean;
+  names: Array<{ path: Array<string | number>; words: string[]; person: boolean; position: { line: number; column: number } }>;
+}
+
+/** A file another thread checked, as the checks across files see it: its entry, and problems found there. */
+class CheckedSource extends SourceFile {
+  private readonly positions = new Map<string, { line: number; column: number }>();
+  constructor(file: string, absolute: string, checked: CheckedFile) {
+    super(file, absolute);
+    this.transcribed = checked.transcribed;
+    for (const n of checked.names) this.positions.set(JSON.stringify(n.path), n.position);
+  }
+  override report<C extends MessageCode>(code: C, path: Path, params: ParamsOf<C> = {} as ParamsOf<C>, options: ReportOptions = {}): void {
+    super.report(code, path, params, { ...options, position: options.position ?? this.positions.get(JSON.stringify(path)) });
+  }
+}
+
+/**
+ * The same validation with the files of the collections checked on their own (ON_THEIR_OWN)
+ * spread over `threads` threads (validate/threads.ts), the rest and the checks across files here.
+ * The result is the one validateContent gives.
+ */
+export async function validateContentInThreads(
+  contentDir: string,
+  root: string,
+  parse: ParseHook,
+  threads: number,
+  run: (slice: Array<{ index: number; absolute: string; display: string; collection: string }>, ids: Record<string, string[]>) => Promise<CheckedFile[]>,
+): Promise<ValidationResult> {
+  const problems: Problem[] = [];
+  const files = listFiles(contentDir, root, problems);
+  const spread = files.map((f, index) => ({ ...f, index })).filter((f) => ON_THEIR_OWN.has(f.def.name));
+  // every collection's ids, as validateContent knows them (a file that fails to load is an internal-error either way)
+  const ids: Record<string, string[]> = {};
+  for (const f of files) (ids[f.def.name] ??= []).push(basename(f.absolute, extname(f.absolute)));
+  const slices = Array.from({ length: threads }, (_, t) => spread.filter((_, k) => k % threads === t));
+  const remote = (
+    await Promise.all(
+      slices
+        .filter((slice) => slice.length)
+        .map((slice) =>
+          run(
+            slice.map((f) => ({ index: f.index, absolute: f.absolute, display: f.display, collection: f.def.name })),
+            ids,
+          ),
+        ),
+    )
+  ).flat();
+  const byIndex = new Map(remote.map((r) => [r.index, r]));
+  // the others, here, in the order of the listing
+  const loaded: Loaded[] = [];
+  files.forEach((f, index) => {
+    const r = byIndex.get(index);
+    if (!r) {
+      if (ON_THEIR_OWN.has(f.def.name)) return;
+      const l = loadSafely(f, parse, problems);
+      if (l) loaded.push(l);
+      return;
+    }
+    const source = new CheckedSource(f.display, f.absolute, r);
+    source.problems.push(...r.problems);
+    loaded.push({
+      source,
+      def: f.def,
+      id: basename(f.absolute, extname(f.absolute)),
+      output: r.entry?.data,
+      entry: r.entry,
+      body: '',
+      text: '',
+      references: [],
+      components: [],
+      checked: true,
+      names: r.names.map((n) => ({ source, path: n.path, words: n.words, person: n.person })),
+    });
+  });
+  const byCollection = collectionIds(loaded);
+  for (const l of loaded) if (!l.checked) checkOne(l, byCollection);
+  return finish(files, loaded, byCollection, problems);
+}
+
+/** In a thread: checks `slice` (files of ON_THEIR_OWN collections) against the ids of every collection. */
+export function checkSlice(
+  slice: Array<{ index: number; absolute: string; display: string; collection: string }>,
+  ids: Record<string, string[]>,
+  parse: ParseHook,
+): CheckedFile[] {
+  // the checks of these collections ask the others only whether an id exists
+  const byCollection = new Map<string, Map<string, Loaded>>(
+    Object.entries(ids).map(([c, list]) => [c, new Map(list.map((id) => [id, undefined as unknown as Loaded]))]),
+  );
+  const out: CheckedFile[] = [];
+  for (const f of slice) {
+    const def = COLLECTIONS.find((c) => c.name === f.collection)!;
+    const problems: Problem[] = [];
+    const l = loadSafely({ absolute: f.absolute, display: f.display, def }, parse, problems);
+    if (!l) {
+      out.push({ index: f.index, problems, transcribed: false, names: [] });
+      continue;
+    }
+    checkOne(l, byCollection);
+    const names = l.entry ? namesOf(l.source, l.entry.data) : [];
+    out.push({
+      index: f.index,
+      problems: [...problems, ...l.source.problems],
+      entry: l.entry,
+      transcribed: l.source.transcribed,
+      names: names.map((n) => ({ path: [...n.path], words: n.words, person: n.person, position: l.source.locate(n.path, 'value') })),
+    });
+  }
+  return out;
 }
 
 const owners = new WeakMap<Map<string, Map<string, Loaded>>, Set<string>>();

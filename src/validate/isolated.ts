@@ -10,8 +10,13 @@
  */
 import { spawn } from 'node:child_process';
 import { writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { validateContent, type ValidationResult } from './index.ts';
+import { checkSlice, validateContent, validateContentInThreads, type ValidationResult } from './index.ts';
+import { checkInThread, progressLine } from './threads.ts';
+
+/** Below this many files one thread is quicker than starting others. */
+const THREADS_FROM = 400;
 
 /** No progress for this long while one file is parsed: the parser is stuck on it. */
 export const PARSE_TIMEOUT_MS = Number(process.env.KHUMUE_PARSE_TIMEOUT_MS) || 60_000;
@@ -21,20 +26,34 @@ interface Attempt {
   result?: ValidationResult;
   /** the file being parsed when the child died or stalled */
   culprit?: string;
+  /** more than one file was being parsed (in threads): run again in one thread to know which */
+  ambiguous?: boolean;
   reason?: string;
 }
 
-function attempt(contentDir: string, root: string, crashed: string[]): Promise<Attempt> {
+interface Request {
+  contentDir: string;
+  root: string;
+  crashed: string[];
+  /** one thread only (after a crash with several parses under way) */
+  serial: boolean;
+  /** leave the entries out of the result (`npm run validate` reports problems only) */
+  entries: boolean;
+}
+
+function attempt(request: Request): Promise<Attempt> {
+  const { root } = request;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CHILD, '--khumue-validate-child'], {
       cwd: root,
       stdio: ['pipe', 'pipe', 'inherit', 'pipe'],
       env: process.env,
     });
-    child.stdin!.end(JSON.stringify({ contentDir, root, crashed }));
+    child.stdin!.end(JSON.stringify(request));
     const out: Buffer[] = [];
     child.stdout!.on('data', (b: Buffer) => out.push(b));
-    let current: string | undefined;
+    // the file each thread is parsing (the progress lines are `thread\tfile`, or `thread\t` when done)
+    const current = new Map<string, string>();
     let pending = '';
     let timer: NodeJS.Timeout | undefined;
     let stalled = false;
@@ -50,7 +69,12 @@ function attempt(contentDir: string, root: string, crashed: string[]): Promise<A
       pending += b.toString('utf8');
       const lines = pending.split('\n');
       pending = lines.pop()!;
-      for (const line of lines) current = line === '' ? undefined : line;
+      for (const line of lines) {
+        const tab = line.indexOf('\t');
+        const file = line.slice(tab + 1);
+        if (file) current.set(line.slice(0, tab), file);
+        else current.delete(line.slice(0, tab));
+      }
       arm();
     });
     child.on('close', (code, signal) => {
@@ -64,17 +88,31 @@ function attempt(contentDir: string, root: string, crashed: string[]): Promise<A
           return;
         }
       }
-      resolve({ culprit: current, reason: stalled ? `no progress for ${PARSE_TIMEOUT_MS / 1000} s` : signal ? `killed by ${signal}` : `exit code ${code}` });
+      const parsing = [...current.values()];
+      resolve({
+        culprit: parsing.length === 1 ? parsing[0] : undefined,
+        ambiguous: parsing.length > 1,
+        reason: stalled ? `no progress for ${PARSE_TIMEOUT_MS / 1000} s` : signal ? `killed by ${signal}` : `exit code ${code}`,
+      });
     });
   });
 }
 
-/** Validates `contentDir` as validateContent does, in a child process that a crash cannot escape. */
-export async function validateIsolated(contentDir: string, root = process.cwd()): Promise<ValidationResult> {
+/**
+ * Validates `contentDir` as validateContent does, in a child process that a crash cannot escape,
+ * with the files spread over the machine's cores. The entries come without their bodies; without
+ * `entries`, there are none (a report needs only the problems).
+ */
+export async function validateIsolated(contentDir: string, root = process.cwd(), { entries = true } = {}): Promise<ValidationResult> {
   const crashed: string[] = [];
+  let serial = false;
   for (;;) {
-    const a = await attempt(contentDir, root, crashed);
+    const a = await attempt({ contentDir, root, crashed, serial, entries });
     if (a.result) return a.result;
+    if (a.ambiguous && !serial) {
+      serial = true;
+      continue;
+    }
     if (!a.culprit || crashed.includes(a.culprit)) {
       throw new Error(`the validator stopped (${a.reason}) outside the MDX parser; this is a bug in khumue — please report it with the content that caused it`);
     }
@@ -86,12 +124,23 @@ export async function validateIsolated(contentDir: string, root = process.cwd())
 if (process.argv[2] === '--khumue-validate-child') {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const { contentDir, root, crashed } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { contentDir: string; root: string; crashed: string[] };
-  const result = validateContent(contentDir, root, {
-    before: (file) => void writeSync(3, `${file}\n`),
-    crashed: new Set(crashed),
-  });
-  writeSync(3, '\n'); // no parse under way: a death from here on is not a parser's
-  const json = JSON.stringify(result);
+  const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Request;
+  const { contentDir, root, crashed } = request;
+  const hook = { before: (file: string) => void writeSync(3, progressLine('main', file)), crashed: new Set(crashed) };
+  const threads = request.serial ? 1 : availableParallelism();
+  const result =
+    threads > 1
+      ? await validateContentInThreads(contentDir, root, hook, threads, (slice, ids) =>
+          slice.length < THREADS_FROM / threads ? Promise.resolve(checkSliceHere(slice, ids)) : checkInThread(slice, ids, crashed, `t${slice[0]!.index}`, 3),
+        )
+      : validateContent(contentDir, root, hook);
+  writeSync(3, progressLine('main', '')); // no parse under way: a death from here on is not a parser's
+  // the entries without their bodies: nothing that validates through here reads them (the site's
+  // loader reads the files itself), and at 10,000 manuals they were most of 300 MB to pass over
+  const json = JSON.stringify({ ...result, entries: request.entries ? result.entries.map((e) => ({ ...e, body: '' })) : [] });
   process.stdout.write(json, () => process.exit(0));
+
+  function checkSliceHere(slice: Parameters<typeof checkSlice>[0], ids: Record<string, string[]>) {
+    return checkSlice(slice, ids, hook);
+  }
 }

@@ -56,7 +56,7 @@ export function looksLikeSameName(a: string, b: string): boolean {
   return distance(a, b) <= (length >= 8 ? 3 : length >= 6 ? 2 : 1);
 }
 
-interface NameUse {
+export interface NameUse {
   source: SourceFile;
   path: Path;
   /** the words of the name, titles and spaces normalised */

@@ -12,7 +12,7 @@ export { checkHandbook } from './handbook.ts';
 export { checkOfficeCycles } from './offices.ts';
 export { checkPlaceholders } from './placeholders.ts';
 export { checkPersonalData } from './personal-data.ts';
-export { checkNameSpellings, checkStatedFiscalYear, namesOf } from './consistency.ts';
+export { checkNameSpellings, checkStatedFiscalYear, namesOf, type NameUse } from './consistency.ts';
 export { checkBodyHeadings, checkManualStructure, checkTableNumbers } from './structure.ts';
 export { checkPrintable } from './printable.ts';
 export { checkRevisions } from './revisions.ts';

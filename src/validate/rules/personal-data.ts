@@ -21,6 +21,9 @@ export function validNationalId(digits: string): boolean {
 
 const NOT_A_NAME = /^(?:นาย(?:ก|อำเภอ|ทะเบียน|ช่าง|หน้า|ด่าน|ประกัน|ทุน|จ้าง|พราน|ท้าย|เวร|ตรวจ|สถานี|ร้อย|พัน|พล|สิบ|ดาบ|ห้าง)|นาง(?:พยาบาล|งาม|ฟ้า|สนม|กำนัล|ใน|แบบ))/;
 
+/** What each of the patterns below needs somewhere in the line. */
+const MIGHT_HOLD = /[0-9๐-๙@]|นา[งย]|น\.ส\./;
+
 const FREE_MAIL = /@(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|me|msn|proton(?:mail)?|aol)\.(?:com|co\.th|net|me)\b/i;
 
 export function checkPersonalData(source: SourceFile, text: string): void {
@@ -39,6 +42,8 @@ export function checkPersonalData(source: SourceFile, text: string): void {
     // fields made for names and contacts are where these belong (in YAML, the frontmatter, or a
     // frontmatter that lost its `---` and is read as text)
     if (CONTACT_FIELD.test(raw)) return;
+    // a line with no digit, no @ and no title cannot hold any of these
+    if (!MIGHT_HOLD.test(raw)) return;
     const line = fromThaiDigits(raw);
     const at = (index: number) => ({ line: i + 1, column: index + 1 });
     for (const m of line.matchAll(/(?<![\d.])0[689]\d[-\s]?\d{3}[-\s]?\d{4}(?![\d])/g))
