@@ -26,6 +26,9 @@ import { indexWhileBuilding } from '../search/worker.ts';
 import { validateIsolated } from '../validate/isolated.ts';
 import { cleanLeftovers, swapIn, workFolder } from './workspace.ts';
 
+/** the middleware's count of rendered pages (src/middleware.ts) */
+const RENDERED = Symbol.for('khumue:rendered-pages');
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface BuildOptions {
@@ -85,13 +88,15 @@ export async function runBuild(options: BuildOptions): Promise<number> {
 
   // Astro renders into the temporary folder (bodies as data: src/content/loader.ts) while a second
   // thread makes the search index, reading each page as soon as Astro has written it.
-  const search = indexWhileBuilding(work, join(contentDir, 'glossary.yaml'));
   const site = entriesOf(result.entries, 'site')[0]?.data;
   // under a sub-path (site.yaml base, or the path of siteUrl) every link, script and stylesheet has it
   const base = siteBase(site);
+  const search = indexWhileBuilding(work, join(contentDir, 'glossary.yaml'), base);
   // Astro reads import.meta.env.BASE_URL from the environment first: one left by a parent (vitest
   // sets it to '/') would give pages another base than their scripts and stylesheets
   delete process.env.BASE_URL;
+  const counter = globalThis as { [RENDERED]?: number };
+  counter[RENDERED] = 0;
   const siteBuild = import('astro').then(({ build }) =>
     withBuildLock(root, () => build({ root, outDir: work, cacheDir, base, logLevel: process.env.KHUMUE_VERBOSE ? 'info' : 'silent' })),
   );
@@ -102,6 +107,11 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       throw error;
     });
     const pages = listHtml(work, join(work, INDEX_FOLDER)).length;
+    // pages whose data and code are unchanged were copied from the last build (src/site/page-key.ts)
+    const rendered = counter[RENDERED] ?? 0;
+    console.log(
+      `build: แสดงผลใหม่ ${rendered} หน้า ใช้ของเดิม ${Math.max(0, pages - rendered)} หน้า (rendered ${rendered} pages, ${Math.max(0, pages - rendered)} unchanged from the last build)`,
+    );
     const indexed = await search.finish();
     console.log(
       `build: ดัชนีค้นหา ${indexed.pages} หน้า ${indexed.units} ส่วน (search index: ${indexed.pages} pages, ${indexed.units} units, ${(indexed.bytes / 1024).toFixed(0)} KB)`,
@@ -154,6 +164,8 @@ export async function runBuild(options: BuildOptions): Promise<number> {
       checked = { errors: problems.filter((p) => p.severity === 'error').length, problems };
     }
     reportPrinted(checked.problems, jobs.length, checkStarted);
+    // printing and its check alone: what each machine of a sharded build spends on its share
+    const printSeconds = (performance.now() - built) / 1000;
     if (checked.errors) throw new PrintError(`ตรวจ PDF พบข้อผิดพลาด ${checked.errors} รายการ (the print check found ${checked.errors} errors)`);
     // the pages' PDF links say how many pages and how large
     const { annotatePdfLinks } = await import('./pdf-links.ts');
@@ -170,7 +182,9 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     const seconds = ((done - started) / 1000).toFixed(1);
     const s = (a: number, b: number) => ((b - a) / 1000).toFixed(2);
     console.log(`build: สร้างเว็บไซต์ ${pages} หน้า ใน ${seconds} วินาที → ${relative(process.cwd(), outDir) || outDir}/ (built ${pages} pages in ${seconds}s)`);
-    console.log(`build: timings validate=${s(started, validated)}s site=${s(started, built)}s pdf=${s(built, done)}s check=${checkSeconds.toFixed(2)}s`);
+    console.log(
+      `build: timings validate=${s(started, validated)}s site=${s(started, built)}s pdf=${s(built, done)}s print=${printSeconds.toFixed(2)}s check=${checkSeconds.toFixed(2)}s`,
+    );
     return 0;
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
