@@ -141,7 +141,8 @@ for (const n of sizes) {
   console.log(`  validate ${validate.seconds.toFixed(1)} s`);
 
   const large = n > LARGE;
-  const shards = large ? PDF_SHARDS : 1;
+  // the same share of documents printed at each size from N = 1,000 (about 200)
+  const shards = large ? PDF_SHARDS : n >= 1000 ? Math.round((PDF_SHARDS * n) / 10_000) || 1 : 1;
   const shardArgs = shards > 1 ? ['--shard', `1/${shards}`] : [];
   const fullOut = join(dir, 'dist');
   const siteOut = join(dir, 'site');
