@@ -327,15 +327,19 @@ function assemble(pages: CountedPage[], names: string[], glossary: string[][], o
     l.push(term);
   }
   // the keys that hold terms, grouped by their first character
-  const used = shardKeys.filter((k) => shardTerms.has(k)).sort();
-  const groups = [...new Set(used.map((k) => firstChar(k)))].sort();
+  // every key, grouped by its first character; a key split into longer keys may hold no term itself
+  const allKeys = [...new Set(shardKeys)].sort();
+  const used = allKeys.filter((k) => shardTerms.has(k));
+  const groups = [...new Set(allKeys.map((k) => firstChar(k)))].sort();
   const dfOf = new Map<string, number>();
   names.forEach((term, t) => {
     if (encoded.has(term)) dfOf.set(term, count(t));
   });
   groups.forEach((g, gi) => {
-    const inGroup = used.filter((k) => firstChar(k) === g);
-    write(`k/${gi}.json`, JSON.stringify(inGroup));
+    const inGroup = allKeys.filter((k) => firstChar(k) === g);
+    // the keys, and which of them hold no term (no shard file)
+    const empty = inGroup.flatMap((k, j) => (shardTerms.has(k) ? [] : [j]));
+    write(`k/${gi}.json`, JSON.stringify({ keys: inGroup, empty }));
     // a key split into longer keys: the words under it most often found, for completing a word
     // being typed without reading every shard under it (x/)
     inGroup.forEach((k, j) => {
@@ -344,22 +348,17 @@ function assemble(pages: CountedPage[], names: string[], glossary: string[][], o
       if (end === j + 1) return;
       const under = inGroup
         .slice(j, end)
-        .flatMap((key) => shardTerms.get(key)!)
+        .flatMap((key) => shardTerms.get(key) ?? [])
         .filter((t) => !t.includes(' '))
         .map((t): [string, number] => [t, dfOf.get(t)!])
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
         .slice(0, COMPLETIONS);
       write(`x/${gi}-${j}.json`, JSON.stringify(under));
     });
-    inGroup.forEach((k, j) =>
-      write(
-        `t/${gi}-${j}.json`,
-        `{${shardTerms
-          .get(k)!
-          .map((t) => encoded.get(t)!.json)
-          .join(',')}}`,
-      ),
-    );
+    inGroup.forEach((k, j) => {
+      const terms = shardTerms.get(k);
+      if (terms) write(`t/${gi}-${j}.json`, `{${terms.map((t) => encoded.get(t)!.json).join(',')}}`);
+    });
   });
 
   // unit texts in page order, in chunks of about TEXT_CHUNK_BYTES; each page says where its first

@@ -99,6 +99,8 @@ const MAX_COMPLETED_PAGES = 2000;
 const PREFIX_WEIGHT = 0.7;
 const SUBSTRING_WEIGHT = 0.45;
 const MAX_EXPANSIONS = 24;
+/** completions offered after a whole known word being typed */
+const AFTER_WORD = 4;
 const BEST_UNIT_BONUS = 0.5;
 const NOISE_CUT = 0.05;
 const LOWER_TIER_CUT = 0.35;
@@ -114,7 +116,7 @@ export class SearchIndex {
   private metaCache = new Map<number, Promise<PageMeta[]>>();
   private blockCache = new Map<number, Promise<number[]>>();
   private completionCache = new Map<string, Promise<Array<[string, number]>>>();
-  private keyCache = new Map<number, Promise<{ keys: string[]; set: Set<string>; longest: number }>>();
+  private keyCache = new Map<number, Promise<{ keys: string[]; set: Set<string>; empty: Set<number>; longest: number }>>();
   private decoded = new Map<string, Posting | null>();
   private termsList: Promise<string[]> | undefined;
   private readonly stop: Set<string>;
@@ -140,8 +142,8 @@ export class SearchIndex {
     return Math.floor(unit / this.manifest.span);
   }
 
-  /** The shard keys that start with the first character of `text` (and that group's number). */
-  private async keysFor(text: string): Promise<{ group: number; keys: string[]; set: Set<string>; longest: number } | undefined> {
+  /** The shard keys that start with the first character of `text`, those that hold no word, and the group's number. */
+  private async keysFor(text: string): Promise<{ group: number; keys: string[]; set: Set<string>; empty: Set<number>; longest: number } | undefined> {
     const first = String.fromCodePoint(text.codePointAt(0)!);
     const group = binarySearch(this.manifest.groups, first);
     if (group < 0) return undefined;
@@ -150,8 +152,8 @@ export class SearchIndex {
       this.keyCache.set(
         group,
         (p = this.load(`k/${group}.json`).then((t) => {
-          const keys = JSON.parse(t) as string[];
-          return { keys, set: new Set(keys), longest: Math.max(1, ...keys.map((k) => k.length)) };
+          const { keys, empty } = JSON.parse(t) as { keys: string[]; empty: number[] };
+          return { keys, set: new Set(keys), empty: new Set(empty), longest: Math.max(1, ...keys.map((k) => k.length)) };
         })),
       );
     return { group, ...(await p) };
@@ -163,7 +165,10 @@ export class SearchIndex {
     if (!g) return undefined;
     for (let l = Math.min(term.length, g.longest); l > 0; l--) {
       const k = term.slice(0, l);
-      if (g.set.has(k)) return `${g.group}-${binarySearch(g.keys, k)}`;
+      if (!g.set.has(k)) continue;
+      // a key split into longer keys may hold no word itself: the word is in a shorter key's shard
+      const j = binarySearch(g.keys, k);
+      if (!g.empty.has(j)) return `${g.group}-${j}`;
     }
     return undefined;
   }
@@ -331,7 +336,9 @@ export class SearchIndex {
         tail = {
           alts: [
             ...(exact ? [{ terms: [s], weight: 1 }] : []),
-            ...longer.map((t) => ({ terms: [t], weight: PREFIX_WEIGHT * Math.sqrt(s.length / t.length) + lift })),
+            // after a whole word, only its most frequent completions: each is read from its own
+            // shard, and 24 of them were most of what typing a common word fetched at N = 1,000
+            ...(exact ? longer.slice(0, AFTER_WORD) : longer).map((t) => ({ terms: [t], weight: PREFIX_WEIGHT * Math.sqrt(s.length / t.length) + lift })),
           ],
         };
         for (const t of head) out.push({ alts: [{ terms: [t.term], weight: 1 }] });

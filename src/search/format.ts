@@ -3,7 +3,8 @@
  * Nothing a query reads grows with the size of the site but the postings of its own words:
  *
  *   manifest.json   counts, the unit span, the first characters of the shard keys, stop terms, glossary
- *   k/<g>.json      the shard keys that start with groups[g], sorted
+ *   k/<g>.json      { keys: the shard keys that start with groups[g], sorted; empty: those that hold
+ *                   no word themselves (split into longer keys), by their place in keys }
  *   t/<g>-<j>.json  postings of the terms whose longest shard key is keys[g][j]:
  *                   { term: [pageDelta, unit, weight, pageDelta, unit, weight, …] }, or for a term
  *                   in very many units { n, h: […its highest weights…], b: [[firstPage, lastPage, block], …] }

@@ -91,6 +91,29 @@ test('a word being typed is completed from the lists of split keys as from every
   }
 });
 
+test('typing a whole word reads a few of its completions, not every shard under it', async () => {
+  // a word (`abc`) with thirty longer words that start with it, each in its own small shard
+  const out = join(dir, 'site-completions');
+  for (let i = 0; i < 300; i++) {
+    const page = join(out, 'p', `x-${i}`);
+    mkdirSync(page, { recursive: true });
+    writeFileSync(
+      join(page, 'index.html'),
+      `<!doctype html><html><head><title>หน้า ${i}</title></head><body><main><h1>หน้า ${i}</h1><p>การตรวจสอบ abc abcd${i % 30}x</p></main></body></html>`,
+    );
+  }
+  const index = indexOf(out, 'completions', { split: 2048, head: 1024, block: 1024, shard: 200 });
+  const read: string[] = [];
+  const engine = await SearchIndex.open(async (file) => {
+    read.push(file);
+    return readFileSync(join(index, file), 'utf8');
+  });
+  expect((await engine.search('การตรวจสอบ abc', 10)).hits.length).toBeGreaterThan(0);
+  // the words, the list of completions under the split key, and four completions' shards
+  expect(new Set(read.filter((f) => f.startsWith('t/'))).size).toBeLessThanOrEqual(8);
+  expect(read.some((f) => f.startsWith('x/'))).toBe(true);
+});
+
 test('the manifest does not grow with the number of pages', () => {
   const small = statSync(join(indexOf(site(200), 'small'), 'manifest.json')).size;
   const large = statSync(join(indexOf(site(3000), 'large'), 'manifest.json')).size;
