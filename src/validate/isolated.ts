@@ -6,6 +6,9 @@
  * file reported as `parser-crash` instead of parsed. A parse that hangs is treated the same way
  * after PARSE_TIMEOUT_MS without progress.
  *
+ * The first run is spread over threads and only says it is alive (threads.ts); should it die or
+ * stall, validation runs again in one thread that names each file before its parse, to find it.
+ *
  * `npm run validate`, `npm run build` and `npm run dev` all validate through here.
  */
 import { spawn } from 'node:child_process';
@@ -13,7 +16,7 @@ import { writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { checkSlice, validateContent, validateContentInThreads, type ValidationResult } from './index.ts';
-import { checkInThread, progressLine } from './threads.ts';
+import { checkInThread, progressLine, progressWriter } from './threads.ts';
 
 /** Below this many files one thread is quicker than starting others. */
 const THREADS_FROM = 400;
@@ -26,7 +29,7 @@ interface Attempt {
   result?: ValidationResult;
   /** the file being parsed when the child died or stalled */
   culprit?: string;
-  /** more than one file was being parsed (in threads): run again in one thread to know which */
+  /** the run did not name each file it parsed: run again in one thread that does, to know which */
   ambiguous?: boolean;
   reason?: string;
 }
@@ -35,14 +38,14 @@ interface Request {
   contentDir: string;
   root: string;
   crashed: string[];
-  /** one thread only (after a crash with several parses under way) */
+  /** one thread only, naming every file before its parse (after a death in a run that did not) */
   serial: boolean;
   /** leave the entries out of the result (`npm run validate` reports problems only) */
   entries: boolean;
 }
 
 function attempt(request: Request): Promise<Attempt> {
-  const { root } = request;
+  const { root, serial } = request;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CHILD, '--khumue-validate-child'], {
       cwd: root,
@@ -90,8 +93,8 @@ function attempt(request: Request): Promise<Attempt> {
       }
       const parsing = [...current.values()];
       resolve({
-        culprit: parsing.length === 1 ? parsing[0] : undefined,
-        ambiguous: parsing.length > 1,
+        culprit: serial && parsing.length === 1 ? parsing[0] : undefined,
+        ambiguous: !serial,
         reason: stalled ? `no progress for ${PARSE_TIMEOUT_MS / 1000} s` : signal ? `killed by ${signal}` : `exit code ${code}`,
       });
     });
@@ -126,12 +129,15 @@ if (process.argv[2] === '--khumue-validate-child') {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Request;
   const { contentDir, root, crashed } = request;
-  const hook = { before: (file: string) => void writeSync(3, progressLine('main', file)), crashed: new Set(crashed) };
-  const threads = request.serial ? 1 : availableParallelism();
+  const exact = request.serial;
+  const hook = { before: progressWriter(3, 'main', exact), crashed: new Set(crashed) };
+  const threads = exact ? 1 : availableParallelism();
   const result =
     threads > 1
       ? await validateContentInThreads(contentDir, root, hook, threads, (slice, ids) =>
-          slice.length < THREADS_FROM / threads ? Promise.resolve(checkSliceHere(slice, ids)) : checkInThread(slice, ids, crashed, `t${slice[0]!.index}`, 3),
+          slice.length < THREADS_FROM / threads
+            ? Promise.resolve(checkSlice(slice, ids, hook, !request.entries))
+            : checkInThread(slice, ids, crashed, `t${slice[0]!.index}`, 3, exact, !request.entries),
         )
       : validateContent(contentDir, root, hook);
   writeSync(3, progressLine('main', '')); // no parse under way: a death from here on is not a parser's
@@ -139,8 +145,4 @@ if (process.argv[2] === '--khumue-validate-child') {
   // loader reads the files itself), and at 10,000 manuals they were most of 300 MB to pass over
   const json = JSON.stringify({ ...result, entries: request.entries ? result.entries.map((e) => ({ ...e, body: '' })) : [] });
   process.stdout.write(json, () => process.exit(0));
-
-  function checkSliceHere(slice: Parameters<typeof checkSlice>[0], ids: Record<string, string[]>) {
-    return checkSlice(slice, ids, hook);
-  }
 }

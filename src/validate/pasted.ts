@@ -69,9 +69,13 @@ function dataLines(lines: string[], format: 'yaml' | 'mdx'): number {
   return close < 0 ? lines.length : close;
 }
 
+/** Every character findPasted reports is one of these (a text without any has nothing to report). */
+const ANY_PASTED = /[\t\u00a0\u00ad\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u201c\u201d\u201e\u2033\u2018\u2019]/;
+
 /** Every pasted character of a file's text, in order. */
 export function findPasted(text: string, format: 'yaml' | 'mdx'): Pasted[] {
   const out: Pasted[] = [];
+  if (!ANY_PASTED.test(text)) return out;
   const lines = text.split('\n');
   const dataEnd = dataLines(lines, format);
   lines.forEach((line, i) => {

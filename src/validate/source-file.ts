@@ -4,7 +4,7 @@
  */
 import { thaiYamlMessage } from './mdx-messages.ts';
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
-import { MAX_YAML_ALIASES, parseYamlDocument, yamlData } from '../content/yaml.ts';
+import { MAX_YAML_ALIASES, parseYamlDocument, readFast, SLOW, yamlData } from '../content/yaml.ts';
 import { hintText, messageText, type ParamsOf, severityOf, type MessageCode } from './messages.ts';
 import { formatPath, type Problem } from './problem.ts';
 
@@ -22,15 +22,15 @@ export interface ReportOptions {
 
 export class SourceFile {
   readonly problems: Problem[] = [];
-  /** The frontmatter or YAML document, when it parsed. */
-  doc?: Document.Parsed;
+  /** The frontmatter or YAML document with positions, once it was needed (locate). */
+  private doc?: Document.Parsed;
   data: unknown;
   /** Set once the entry declares `source:`; consistency problems then become warnings. */
   transcribed = false;
   private lineCounter = new LineCounter();
   /** Lines before the YAML text starts (1 for MDX frontmatter after `---`). */
   private lineOffset = 0;
-  private yamlText = '';
+  private yamlText?: string;
 
   /** Display path, relative to the repository. */
   readonly file: string;
@@ -61,13 +61,19 @@ export class SourceFile {
     });
   }
 
-  /** Parses YAML text (the whole file, or the frontmatter starting after `lineOffset` lines). */
+  /**
+   * Parses YAML text (the whole file, or the frontmatter starting after `lineOffset` lines). The
+   * data is read fast where it can be (content/yaml.ts); the positions only when a problem is
+   * reported.
+   */
   parseYaml(yamlText: string, lineOffset: number): boolean {
-    this.lineOffset = lineOffset;
-    this.yamlText = yamlText;
-    this.lineCounter = new LineCounter();
-    const doc = parseYamlDocument(yamlText, this.lineCounter);
-    this.doc = doc;
+    this.setYamlText(yamlText, lineOffset);
+    const fast = readFast(yamlText);
+    if (fast !== SLOW) {
+      this.data = fast;
+      return true;
+    }
+    const doc = this.document()!;
     let ok = true;
     const lines = new Set<number>();
     // an unknown tag (`!!js/function`, `!custom`) is a warning to the YAML library; content has no use for tags
@@ -107,6 +113,22 @@ export class SourceFile {
     return true;
   }
 
+  /** The YAML text problems are located in, parsed when a problem first needs a position. */
+  protected setYamlText(yamlText: string, lineOffset: number): void {
+    this.lineOffset = lineOffset;
+    this.yamlText = yamlText;
+    this.doc = undefined;
+  }
+
+  /** The YAML text parsed with positions (once), when there is a text. */
+  protected document(): Document.Parsed | undefined {
+    if (!this.doc && this.yamlText !== undefined) {
+      this.lineCounter = new LineCounter();
+      this.doc = parseYamlDocument(this.yamlText, this.lineCounter);
+    }
+    return this.doc;
+  }
+
   /** Pushes a problem at a known position. */
   push<C extends MessageCode>(code: C, at: { line: number; column: number }, field: string, params: ParamsOf<C>, suggestion?: string): void {
     const severity = severityOf(code, this.transcribed);
@@ -131,12 +153,12 @@ export class SourceFile {
 
   /** The key written at an offset of the YAML text (for duplicate-key messages). */
   private keyAtOffset(offset: number): string | undefined {
-    return /^["']?([^"':\n]+)/.exec(this.yamlText.slice(offset))?.[1]?.trim();
+    return /^["']?([^"':\n]+)/.exec((this.yamlText ?? '').slice(offset))?.[1]?.trim();
   }
 
   /** Line and column of the key or value at a field path; the nearest existing ancestor otherwise. */
   locate(path: Path, at: 'key' | 'value'): { line: number; column: number } {
-    let node: unknown = this.doc?.contents;
+    let node: unknown = this.document()?.contents;
     let range: [number, number, number] | undefined = (node as Node | undefined)?.range ?? undefined;
     for (let i = 0; i < path.length; i++) {
       const segment = path[i];

@@ -21,8 +21,9 @@ export function validNationalId(digits: string): boolean {
 
 const NOT_A_NAME = /^(?:นาย(?:ก|อำเภอ|ทะเบียน|ช่าง|หน้า|ด่าน|ประกัน|ทุน|จ้าง|พราน|ท้าย|เวร|ตรวจ|สถานี|ร้อย|พัน|พล|สิบ|ดาบ|ห้าง)|นาง(?:พยาบาล|งาม|ฟ้า|สนม|กำนัล|ใน|แบบ))/;
 
-/** What each of the patterns below needs somewhere in the line. */
-const MIGHT_HOLD = /[0-9๐-๙@]|นา[งย]|น\.ส\./;
+/** What the patterns below need somewhere in the line: ten digits (a phone or ID number), an @, a title. */
+const TEN_DIGITS = /[0-9๐-๙](?:[-\s]?[0-9๐-๙]){9}/;
+const TITLE = /นา[งย]|น\.ส\./;
 
 const FREE_MAIL = /@(?:gmail|googlemail|hotmail|outlook|live|yahoo|icloud|me|msn|proton(?:mail)?|aol)\.(?:com|co\.th|net|me)\b/i;
 
@@ -35,25 +36,28 @@ export function checkPersonalData(source: SourceFile, text: string): void {
       frontmatter = false;
       return;
     }
-    intranet += (raw.match(/<Intranet\b[^>]*>/g) ?? []).length;
+    const tag = raw.includes('Intranet');
+    if (tag) intranet += (raw.match(/<Intranet\b[^>]*>/g) ?? []).length;
     const inIntranet = intranet > 0;
-    intranet -= (raw.match(/<\/Intranet>/g) ?? []).length;
+    if (tag) intranet -= (raw.match(/<\/Intranet>/g) ?? []).length;
     if (inIntranet) return;
     // fields made for names and contacts are where these belong (in YAML, the frontmatter, or a
     // frontmatter that lost its `---` and is read as text)
     if (CONTACT_FIELD.test(raw)) return;
-    // a line with no digit, no @ and no title cannot hold any of these
-    if (!MIGHT_HOLD.test(raw)) return;
-    const line = fromThaiDigits(raw);
     const at = (index: number) => ({ line: i + 1, column: index + 1 });
-    for (const m of line.matchAll(/(?<![\d.])0[689]\d[-\s]?\d{3}[-\s]?\d{4}(?![\d])/g))
-      source.push('personal-phone', at(m.index!), '', { text: raw.slice(m.index!, m.index! + m[0].length) });
-    for (const m of line.matchAll(/(?<!\d)\d[-\s]?\d{4}[-\s]?\d{5}[-\s]?\d{2}[-\s]?\d(?!\d)/g)) {
-      if (validNationalId(m[0].replace(/\D/g, ''))) source.push('personal-id', at(m.index!), '', { text: raw.slice(m.index!, m.index! + m[0].length) });
+    if (TEN_DIGITS.test(raw)) {
+      const line = fromThaiDigits(raw);
+      for (const m of line.matchAll(/(?<![\d.])0[689]\d[-\s]?\d{3}[-\s]?\d{4}(?![\d])/g))
+        source.push('personal-phone', at(m.index!), '', { text: raw.slice(m.index!, m.index! + m[0].length) });
+      for (const m of line.matchAll(/(?<!\d)\d[-\s]?\d{4}[-\s]?\d{5}[-\s]?\d{2}[-\s]?\d(?!\d)/g)) {
+        if (validNationalId(m[0].replace(/\D/g, ''))) source.push('personal-id', at(m.index!), '', { text: raw.slice(m.index!, m.index! + m[0].length) });
+      }
     }
-    for (const m of line.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) {
-      if (FREE_MAIL.test(m[0])) source.push('personal-email', at(m.index!), '', { text: m[0] });
-    }
+    if (raw.includes('@'))
+      for (const m of fromThaiDigits(raw).matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) {
+        if (FREE_MAIL.test(m[0])) source.push('personal-email', at(m.index!), '', { text: m[0] });
+      }
+    if (!TITLE.test(raw)) return;
     // a title, a given name and a surname (Thai runs words together: ให้นางสาวสมใจ ใจงาม), but not a
     // word that starts with a title (นายกรัฐมนตรี, นายอำเภอ, นายทะเบียน, นางพยาบาล)
     for (const m of raw.matchAll(/(นางสาว|นาง|นาย|น\.ส\.)\s?([ก-ฮเ-ไ][ก-๙]+)\s+([ก-ฮเ-ไ][ก-๙]{2,})/g)) {

@@ -3,6 +3,7 @@ import type { SourceFile } from '../source-file.ts';
 
 /** Template text left in a file (`npm run new` writes «…» for the author to replace). */
 export function checkPlaceholders(source: SourceFile, text: string): void {
+  if (!text.includes('«')) return;
   const lines = text.split('\n');
   lines.forEach((line, i) => {
     const hash = line.indexOf('#');
