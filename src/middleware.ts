@@ -7,20 +7,17 @@ import { defineMiddleware } from 'astro:middleware';
 import { emptyHeaderCells, fillPageToc } from './site/page-toc.ts';
 import { typesetHtml } from './site/typeset.ts';
 
-/** How many pages this process rendered (the build says how many it took unchanged from the last one). */
-export const RENDERED = Symbol.for('khumue:rendered-pages');
+/** Told of each page rendered, in a build (src/search/worker.ts: the index reads it, the build counts it). */
 const PAGE_RENDERED = Symbol.for('khumue:page-rendered');
 
 export const onRequest = defineMiddleware(async (context, next) => {
-  const counter = globalThis as { [RENDERED]?: number };
-  counter[RENDERED] = (counter[RENDERED] ?? 0) + 1;
   const response = await next();
   if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
   const print = /^\/print\//.test(context.url.pathname.slice(import.meta.env.BASE_URL.replace(/\/$/, '').length));
   const raw = emptyHeaderCells(await response.text());
   // pages get their contents list and heading anchors; the print pages have their own table of contents
   const html = typesetHtml(print ? raw : fillPageToc(raw), { symbols: print });
-  // the search index reads the page as soon as it is written (src/search/worker.ts)
+  // the search index reads the page as soon as it is written, and the build counts it (src/search/worker.ts)
   (globalThis as { [PAGE_RENDERED]?: (path: string) => void })[PAGE_RENDERED]?.(context.url.pathname);
   const headers = new Headers(response.headers);
   headers.delete('content-length');

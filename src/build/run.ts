@@ -27,7 +27,6 @@ import { validateIsolated } from '../validate/isolated.ts';
 import { cleanLeftovers, swapIn, workFolder } from './workspace.ts';
 
 /** the middleware's count of rendered pages (src/middleware.ts) */
-const RENDERED = Symbol.for('khumue:rendered-pages');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -95,8 +94,6 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   // Astro reads import.meta.env.BASE_URL from the environment first: one left by a parent (vitest
   // sets it to '/') would give pages another base than their scripts and stylesheets
   delete process.env.BASE_URL;
-  const counter = globalThis as { [RENDERED]?: number };
-  counter[RENDERED] = 0;
   const siteBuild = import('astro').then(({ build }) =>
     withBuildLock(root, () => build({ root, outDir: work, cacheDir, base, logLevel: process.env.KHUMUE_VERBOSE ? 'info' : 'silent' })),
   );
@@ -108,7 +105,7 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     });
     const pages = listHtml(work, join(work, INDEX_FOLDER)).length;
     // pages whose data and code are unchanged were copied from the last build (src/site/page-key.ts)
-    const rendered = counter[RENDERED] ?? 0;
+    const rendered = search.rendered;
     console.log(
       `build: แสดงผลใหม่ ${rendered} หน้า ใช้ของเดิม ${Math.max(0, pages - rendered)} หน้า (rendered ${rendered} pages, ${Math.max(0, pages - rendered)} unchanged from the last build)`,
     );
@@ -178,9 +175,12 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     // printing and its check alone: what each machine of a sharded build spends on its share
     const printSeconds = (performance.now() - built) / 1000;
     if (checked.errors) throw new PrintError(`ตรวจ PDF พบข้อผิดพลาด ${checked.errors} รายการ (the print check found ${checked.errors} errors)`);
-    // the pages' PDF links say how many pages and how large
-    const { annotatePdfLinks } = await import('./pdf-links.ts');
-    annotatePdfLinks(work, printed, site?.numerals !== 'arabic', join(work, INDEX_FOLDER));
+    // the pages' PDF links say how many pages and how large (nothing printed, nothing to say: the
+    // scan of every page was 23 s of a --no-pdf build at N = 10,000)
+    if (printed.length) {
+      const { annotatePdfLinks } = await import('./pdf-links.ts');
+      annotatePdfLinks(work, printed, site?.numerals !== 'arabic', join(work, INDEX_FOLDER));
+    }
     const pdfPages = printed.reduce((a, r) => a + r.pages, 0);
     const fresh = printed.filter((r) => !r.cached).length;
     console.log(

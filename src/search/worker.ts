@@ -19,6 +19,8 @@ const POLL_MS = 200;
 export const PAGE_RENDERED = Symbol.for('khumue:page-rendered');
 
 export interface SiteIndexing {
+  /** How many pages this build rendered (the others were copied unchanged from the last build). */
+  readonly rendered: number;
   /** The site is complete: read the pages not read yet, write the index, stop the worker. */
   finish(): Promise<IndexStats>;
   /** The build failed: stop the worker without writing anything. */
@@ -29,7 +31,9 @@ export interface SiteIndexing {
 export function indexWhileBuilding(siteDir: string, glossaryFile: string, base = '/'): SiteIndexing {
   const worker = new Worker(new URL(import.meta.url), { workerData: { siteDir: resolve(siteDir), glossaryFile } });
   const host = globalThis as { [PAGE_RENDERED]?: (path: string) => void };
+  let rendered = 0;
   host[PAGE_RENDERED] = (path) => {
+    rendered++;
     // /base/manuals/x/ → manuals/x/index.html; /base/404 → 404.html
     const rel = decodeURIComponent(path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, ''));
     worker.postMessage({ page: rel === '' || rel.endsWith('/') ? `${rel}index.html` : `${rel}.html` });
@@ -44,6 +48,9 @@ export function indexWhileBuilding(siteDir: string, glossaryFile: string, base =
   });
   result.catch(() => {}); // read by finish()
   return {
+    get rendered() {
+      return rendered;
+    },
     finish() {
       stop();
       worker.postMessage('finish');
