@@ -9,6 +9,8 @@ interface Doc {
   id: string;
   data: { office?: string; title?: string; name?: string };
   body?: string;
+  /** the flowcharts a manual's body embeds, when known (the site's entries keep parts, not the text) */
+  embeds?: ReadonlySet<string>;
 }
 export interface HandbookSources {
   manuals: Doc[];
@@ -49,7 +51,7 @@ export function resolveHandbooks(src: HandbookSources): ResolvedHandbook[] {
     if (covered.has(office.id)) continue;
     const own = (docs: Map<string | undefined, Doc[]>) => docs.get(office.id) ?? [];
     const manuals = own(manualsOf!);
-    const embedded = new Set(manuals.flatMap((m) => [...embeddedFlowcharts(m.body)]));
+    const embedded = new Set(manuals.flatMap((m) => [...(m.embeds ?? embeddedFlowcharts(m.body))]));
     const contents: HandbookPart[] = [
       ...manuals.map((m) => ({ manual: m.id })),
       ...own(plansOf!).map((p) => ({ plan: p.id })),

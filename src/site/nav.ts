@@ -5,7 +5,8 @@
  * again, so the cost stays linear in the size of the content.
  */
 import { getCollection } from 'astro:content';
-import { embeddedFlowcharts, partId, partKind, resolveHandbooks } from '../domain/handbooks.ts';
+import { partId, partKind, resolveHandbooks } from '../domain/handbooks.ts';
+import { embeddedFlowchartsOf } from '../content/rendered.ts';
 import { fullTitle, kpiTitle } from '../domain/titles.ts';
 
 export type DocKind = 'manuals' | 'flowcharts' | 'plans' | 'kpis' | 'missions';
@@ -116,12 +117,12 @@ async function build(): Promise<SiteMap> {
       set.add(y);
     }
   };
-  for (const m of manuals) for (const f of embeddedFlowcharts(m.body)) relate(key('manuals', m.id), key('flowcharts', f));
+  const embedsOf = new Map(manuals.map((m) => [m.id, embeddedFlowchartsOf(m)]));
+  for (const m of manuals) for (const f of embedsOf.get(m.id)!) relate(key('manuals', m.id), key('flowcharts', f));
   for (const [doc, set] of missionsOf) for (const mission of set) relate(doc, key('missions', mission));
 
   // volumes
-  const volumes = resolveHandbooks({ manuals, plans, kpis, flowcharts, offices, handbooks });
-  const bodyOf = new Map(manuals.map((m) => [m.id, m.body]));
+  const volumes = resolveHandbooks({ manuals: manuals.map((m) => ({ ...m, embeds: embedsOf.get(m.id) })), plans, kpis, flowcharts, offices, handbooks });
   const volumesOf = new Map<string, Volume[]>();
   const officeVolumes = new Map<string, Volume[]>();
   for (const v of volumes) {
@@ -134,7 +135,7 @@ async function build(): Promise<SiteMap> {
       volumesOf.set(k, [...(volumesOf.get(k) ?? []), vol]);
       // a manual's embedded flowcharts print inside it
       if ('manual' in p)
-        for (const f of embeddedFlowcharts(bodyOf.get(p.manual))) {
+        for (const f of embedsOf.get(p.manual) ?? []) {
           const fk = key('flowcharts', f);
           if (!(volumesOf.get(fk) ?? []).includes(vol)) volumesOf.set(fk, [...(volumesOf.get(fk) ?? []), vol]);
         }

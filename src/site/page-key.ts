@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import { contentDir } from '../content/content-dir.ts';
 import { isPublicEdition } from '../content/edition.ts';
-import { embeddedFlowcharts } from '../domain/handbooks.ts';
+import { partsOf } from '../content/rendered.ts';
 import { historyOf } from './git-history.ts';
 
 const COLLECTIONS = ['offices', 'mandates', 'missions', 'manuals', 'flowcharts', 'plans', 'kpis', 'handbooks', 'guide'] as const;
@@ -67,11 +67,8 @@ export function sharedDigest(): Promise<string> {
       for (const entry of await getCollection(collection)) {
         hash.update(`\n${collection}/${entry.id}\n${entry.filePath ?? ''}\n`);
         hash.update(JSON.stringify(entry.data));
-        if ('body' in entry && entry.body !== undefined) {
-          const parts = (entry.rendered?.metadata?.parts as unknown[] | undefined) ?? [];
-          hash.update(JSON.stringify(parts.filter((p) => typeof p !== 'string')));
-          hash.update(JSON.stringify([...embeddedFlowcharts(entry.body)]));
-        }
+        // what a body embeds: its components, with their props and what they hold
+        if ('rendered' in entry && entry.rendered) hash.update(JSON.stringify(partsOf(entry).filter((p) => typeof p !== 'string')));
       }
     }
     return hash.digest('hex');
