@@ -26,8 +26,6 @@ import { indexWhileBuilding } from '../search/worker.ts';
 import { validateIsolated } from '../validate/isolated.ts';
 import { cleanLeftovers, swapIn, workFolder } from './workspace.ts';
 
-/** the middleware's count of rendered pages (src/middleware.ts) */
-
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface BuildOptions {

@@ -45,16 +45,19 @@ export function checkPersonalData(source: SourceFile, text: string): void {
     // frontmatter that lost its `---` and is read as text)
     if (CONTACT_FIELD.test(raw)) return;
     const at = (index: number) => ({ line: i + 1, column: index + 1 });
-    if (TEN_DIGITS.test(raw)) {
-      const line = fromThaiDigits(raw);
+    const digits = TEN_DIGITS.test(raw);
+    const email = raw.includes('@');
+    // Thai digits read as Arabic ones, once, for the line that may hold a number or an address
+    const line = digits || email ? fromThaiDigits(raw) : raw;
+    if (digits) {
       for (const m of line.matchAll(/(?<![\d.])0[689]\d[-\s]?\d{3}[-\s]?\d{4}(?![\d])/g))
         source.push('personal-phone', at(m.index!), '', { text: raw.slice(m.index!, m.index! + m[0].length) });
       for (const m of line.matchAll(/(?<!\d)\d[-\s]?\d{4}[-\s]?\d{5}[-\s]?\d{2}[-\s]?\d(?!\d)/g)) {
         if (validNationalId(m[0].replace(/\D/g, ''))) source.push('personal-id', at(m.index!), '', { text: raw.slice(m.index!, m.index! + m[0].length) });
       }
     }
-    if (raw.includes('@'))
-      for (const m of fromThaiDigits(raw).matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) {
+    if (email)
+      for (const m of line.matchAll(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)) {
         if (FREE_MAIL.test(m[0])) source.push('personal-email', at(m.index!), '', { text: m[0] });
       }
     if (!TITLE.test(raw)) return;
